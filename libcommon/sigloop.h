@@ -1,0 +1,38 @@
+/*
+ * The signal loop: block every signal that can be caught, read them from one signalfd.
+ * Masks are kernel-sized (64 bits) and set with the raw syscalls, because musl's
+ * sigset_t functions refuse 32..34, which glibc programs use (their SIGRTMIN is 34).
+ */
+#ifndef PIDBOX_SIGLOOP_H
+#define PIDBOX_SIGLOOP_H
+#include <stdint.h>
+#include <sys/signalfd.h>
+
+typedef uint64_t ksigset;
+#define KSIG(sig) ((ksigset)1 << ((sig) - 1))
+/* 1..64 without KILL and STOP, which cannot be blocked */
+#define KSIG_CATCHABLE (~(ksigset)0 & ~KSIG(9) & ~KSIG(19))
+
+/* rt_sigprocmask with a kernel-sized mask; old may be NULL. */
+int ksig_mask(int how, ksigset set, ksigset *old);
+
+struct sigloop {
+	int fd;                      /* the signalfd: non-blocking, close-on-exec */
+	ksigset caught;              /* what it reads */
+	ksigset orig_mask;           /* the mask before sigloop_open(), for children */
+	unsigned n, next;            /* buffered siginfos */
+	struct signalfd_siginfo buf[16];
+};
+
+/*
+ * Block `set` and open the signalfd. Signals already pending, or arriving any time after
+ * this call, are read in order by sigloop_next(): none is lost while a child is started.
+ */
+int sigloop_open(struct sigloop *l, ksigset set);
+/*
+ * The next signal. Waits at most timeout_ms (-1: forever, with no periodic wake-up).
+ * 1: *si holds it; 0: the timeout passed; -1: error (errno set).
+ */
+int sigloop_next(struct sigloop *l, struct signalfd_siginfo *si, long long timeout_ms);
+
+#endif
