@@ -116,9 +116,10 @@ LDFLAGS := -Wl,--gc-sections -Wl,-z,noseparate-code -Wl,-z,norelro -Wl,--build-i
 	$(call unquote,$(CONFIG_EXTRA_LDFLAGS))
 ifeq ($(CONFIG_DEBUG),y)
   CFLAGS += -O0 -g
+  do_strip = cp $(1) $(2)
 else
   CFLAGS += -Os
-  LDFLAGS += -s
+  do_strip = $(call unquote,$(CONFIG_CROSS_COMPILER_PREFIX))strip -s -R .comment -o $(2) $(1)
 endif
 ifeq ($(CONFIG_STATIC),y)
   # not -static-pie: Debian's musl-gcc turns that into a dynamic PIE
@@ -145,9 +146,13 @@ $(b)/obj/%.o: %.c $(b)/flags
 	@$(if $(Q),echo '  CC      $<')
 	$(Q)$(CC) $(CPPFLAGS) $(CFLAGS) -MMD -MP -c $< -o $@
 
-$(b)/pidbox: $(objs) $(b)/flags
+# pidbox.unstripped keeps the symbols, for nm and size checks
+$(b)/pidbox.unstripped: $(objs) $(b)/flags
 	@$(if $(Q),echo '  LD      $@')
 	$(Q)$(CC) $(CFLAGS) $(LDFLAGS) $(objs) -o $@
+
+$(b)/pidbox: $(b)/pidbox.unstripped
+	$(Q)$(call do_strip,$<,$@)
 ifeq ($(CONFIG_STATIC),y)
 	$(Q)if readelf -l $@ | grep -q INTERP; then \
 		echo "pidbox: $@ is not static (see BUILD-NOTES: -static-pie)" >&2; rm -f $@; exit 1; fi

@@ -60,7 +60,7 @@ int pause_main(int argc, char **argv)
 		usage_error("unexpected argument '%s'", argv[st.ind]);
 
 	/* an inherited SIG_IGN for SIGCHLD would make the kernel reap for us, invisibly */
-	signal(SIGCHLD, SIG_DFL);
+	ksig_disposition(SIGCHLD, SIG_DFL, 0);
 	if (getpid() == 1) {
 		log_info("running as PID 1");
 	} else if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0) {

@@ -50,7 +50,9 @@ static int pidbox_usage(int fd, int status)
 	       "\n"
 	       "Usage: pidbox APPLET [ARG...]     or APPLET [ARG...] through a link named APPLET\n"
 	       "       pidbox --list              the applets built in, one a line\n"
+#ifdef CONFIG_FEATURE_INSTALL
 	       "       pidbox --install [-s] DIR  a hard (or with -s, symbolic) link per applet in DIR\n"
+#endif
 	       "       pidbox --help | --version\n"
 	       "       APPLET --help              an applet's own usage\n"
 #endif
@@ -62,6 +64,7 @@ static int pidbox_usage(int fd, int status)
 	return status;
 }
 
+#ifdef CONFIG_FEATURE_INSTALL
 /* Is path this very binary, by a hard or a symbolic link? */
 static int is_self(const char *path, const struct stat *self)
 {
@@ -96,6 +99,7 @@ static int install_links(const char *dir, int symbolic)
 	}
 	return 0;
 }
+#endif
 
 static int pidbox_main(int argc, char **argv)
 {
@@ -114,6 +118,7 @@ static int pidbox_main(int argc, char **argv)
 			list_applets(STDOUT_FILENO, "\n");
 		return 0;
 	}
+#ifdef CONFIG_FEATURE_INSTALL
 	if (!strcmp(cmd, "--install")) {
 		int symbolic = argv[2] && !strcmp(argv[2], "-s");
 		const char *dir = argv[2 + symbolic];
@@ -122,6 +127,7 @@ static int pidbox_main(int argc, char **argv)
 			die(2, "usage: pidbox --install [-s] DIR (try 'pidbox --help')");
 		return install_links(dir, symbolic);
 	}
+#endif
 	if (cmd[0] == '-')
 		die(2, "unknown option %s (try 'pidbox --help')", cmd);
 	return -1; /* an applet name */

@@ -1,5 +1,6 @@
 #include <errno.h>
 #include <stdarg.h>
+#include <string.h>
 #include <unistd.h>
 #include "fmt.h"
 #include "log.h"
@@ -41,40 +42,46 @@ void die(int status, const char *fmt, ...)
 
 const char *err_str(int errnum)
 {
-	static const struct { short num; const char *text; } table[] = {
-		{ EPERM, "operation not permitted" },
-		{ ENOENT, "no such file or directory" },
-		{ ESRCH, "no such process" },
-		{ EINTR, "interrupted" },
-		{ EIO, "input/output error" },
-		{ E2BIG, "argument list too long" },
-		{ ENOEXEC, "exec format error" },
-		{ EBADF, "bad file descriptor" },
-		{ ECHILD, "no child processes" },
-		{ EAGAIN, "resource temporarily unavailable" },
-		{ ENOMEM, "out of memory" },
-		{ EACCES, "permission denied" },
-		{ EEXIST, "file exists" },
-		{ ENOTDIR, "not a directory" },
-		{ EISDIR, "is a directory" },
-		{ EINVAL, "invalid argument" },
-		{ EMFILE, "too many open files" },
-		{ ENOTTY, "not a terminal" },
-		{ ETXTBSY, "text file busy" },
-		{ ENOSPC, "no space left on device" },
-		{ EROFS, "read-only file system" },
-		{ ELOOP, "too many levels of symbolic links" },
-		{ ENAMETOOLONG, "file name too long" },
-		{ ENOSYS, "function not implemented" },
-		{ EBUSY, "device or resource busy" },
-		{ EOPNOTSUPP, "operation not supported" },
+	/* two parallel tables, the texts packed in one string: no pointers, no padding */
+	static const unsigned char nums[] = {
+		EPERM, ENOENT, ESRCH, EINTR, EIO, E2BIG, ENOEXEC, EBADF, ECHILD, EAGAIN, ENOMEM, EACCES,
+		EEXIST, ENOTDIR, EISDIR, EINVAL, EMFILE, ENOTTY, ETXTBSY, ENOSPC, EROFS, ELOOP,
+		ENAMETOOLONG, ENOSYS, EBUSY, EOPNOTSUPP,
 	};
+	static const char texts[] =
+		"operation not permitted\0"
+		"no such file or directory\0"
+		"no such process\0"
+		"interrupted\0"
+		"input/output error\0"
+		"argument list too long\0"
+		"exec format error\0"
+		"bad file descriptor\0"
+		"no child processes\0"
+		"resource temporarily unavailable\0"
+		"out of memory\0"
+		"permission denied\0"
+		"file exists\0"
+		"not a directory\0"
+		"is a directory\0"
+		"invalid argument\0"
+		"too many open files\0"
+		"not a terminal\0"
+		"text file busy\0"
+		"no space left on device\0"
+		"read-only file system\0"
+		"too many levels of symbolic links\0"
+		"file name too long\0"
+		"function not implemented\0"
+		"device or resource busy\0"
+		"operation not supported\0";
 	static char other[24];
+	const char *t = texts;
 	unsigned i;
 
-	for (i = 0; i < sizeof(table) / sizeof(table[0]); i++)
-		if (table[i].num == errnum)
-			return table[i].text;
+	for (i = 0; i < sizeof(nums); i++, t += strlen(t) + 1)
+		if (nums[i] == errnum)
+			return t;
 	fmt_buf(other, sizeof(other), "error %d", errnum);
 	return other;
 }

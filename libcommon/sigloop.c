@@ -15,6 +15,18 @@ int ksig_mask(int how, ksigset set, ksigset *old)
 	return (int)syscall(SYS_rt_sigprocmask, how, &set, old, sizeof(ksigset));
 }
 
+int ksig_disposition(int sig, void (*disp)(int), int *was_ignored)
+{
+	struct { void (*handler)(int); unsigned long flags; void (*restorer)(void); ksigset mask; }
+		act = { disp, 0, 0, 0 }, old;
+
+	if (syscall(SYS_rt_sigaction, sig, &act, &old, sizeof(ksigset)) < 0)
+		return -1;
+	if (was_ignored)
+		*was_ignored = old.handler == SIG_IGN;
+	return 0;
+}
+
 int sigloop_open(struct sigloop *l, ksigset set)
 {
 	l->n = l->next = 0;

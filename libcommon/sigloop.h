@@ -16,6 +16,13 @@ typedef uint64_t ksigset;
 /* rt_sigprocmask with a kernel-sized mask; old may be NULL. */
 int ksig_mask(int how, ksigset set, ksigset *old);
 
+/*
+ * Set sig to SIG_DFL or SIG_IGN with the raw rt_sigaction (musl's sigaction() links its
+ * handler machinery, ~1 KB, that no pidbox applet needs). *was_ignored, when not NULL,
+ * says whether sig was SIG_IGN before.
+ */
+int ksig_disposition(int sig, void (*disp)(int), int *was_ignored);
+
 struct sigloop {
 	int fd;                      /* the signalfd: non-blocking, close-on-exec */
 	ksigset caught;              /* what it reads */

@@ -27,7 +27,7 @@ static void child_exec(char *const argv[], const struct spawn_opts *o, volatile 
 	if (o->pdeathsig)
 		prctl(PR_SET_PDEATHSIG, o->pdeathsig);
 	if (o->chld_ignored)
-		signal(SIGCHLD, SIG_IGN);
+		ksig_disposition(SIGCHLD, SIG_IGN, 0);
 	ksig_mask(SIG_SETMASK, o->mask, 0);
 	execvp(argv[0], argv);
 	*err = errno;
