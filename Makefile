@@ -156,7 +156,7 @@ $(b)/pidbox: $(b)/pidbox.unstripped
 ifeq ($(CONFIG_STATIC),y)
 	$(Q)if readelf -l $@ | grep -q INTERP; then \
 		echo "pidbox: $@ is not static (see BUILD-NOTES: -static-pie)" >&2; rm -f $@; exit 1; fi
-	$(Q)case "$$($(CC) -dM -E - </dev/null)" in *__GLIBC__*) \
+	$(Q)case "$$(echo "#include <unistd.h>" | $(CC) -dM -E - 2>/dev/null)" in *__GLIBC__*) \
 		echo "pidbox: warning: static glibc build, ~650 KB larger than with musl-gcc (apt-get install musl-tools)" >&2;; esac
 endif
 	@echo "  $@: $$(wc -c <$@) bytes"
