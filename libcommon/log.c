@@ -16,6 +16,9 @@ static void log_v(const char *fmt, va_list ap)
 	int saved = errno;
 
 	n += fmt_v(line + n, sizeof(line) - 1 - n, fmt, ap);
+	for (size_t i = 0; i < n; i++) /* one line, whatever an argument holds: '?' as ls -q */
+		if ((unsigned char)line[i] < ' ' || line[i] == 0x7f)
+			line[i] = '?';
 	line[n++] = '\n';
 	wr_all(STDERR_FILENO, line, n);
 	errno = saved;
