@@ -149,7 +149,7 @@ usage_to_roff() {
 		}
 		if (blank && match($0, /^(Exit status|Exit codes|Environment|Signals|Files|Examples|Notes|Compatibility): /)) {
 			t = toupper(substr($0, 1, RLENGTH - 2))
-			sect(t == "EXIT CODES" ? "EXIT STATUS" : t)
+			sect(t)
 			print esc(substr($0, RLENGTH + 1)); started = 1; blank = 0; next
 		}
 		if (cur == "" || cur == "SYNOPSIS") sect("DESCRIPTION")
