@@ -689,9 +689,9 @@ static int orphan_exited(struct svinit *sv, pid_t pid, int status)
 		if (o.pid != pid)
 			continue;
 		sv->orphans[i] = sv->orphans[--sv->norphans];
+		log_info("reparented process %d exited (status %d)", (int)pid, wait_exitcode(status));
 		if (o.adopted) {
 			sv->running--;
-			log_info("adopted process %d exited (status %d)", (int)pid, wait_exitcode(status));
 			stop_all(sv, wait_exitcode(status));
 		}
 		return 1;
