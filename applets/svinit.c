@@ -6,6 +6,7 @@
 //config:	select LIB_SPAWN
 //config:	select LIB_NUM
 //config:	select LIB_ENV
+//config:	select LIB_PROC
 //config:	help
 //config:	  Runs every service of a runit-style directory (DIR/NAME/run) at
 //config:	  once, prefixes and timestamps their output, and stops them all
@@ -13,52 +14,39 @@
 
 //usage:Usage: svinit [OPTIONS] [DIR]
 //usage:
-//usage:Run several programs in one container, runit-style. Each subdirectory DIR/NAME
-//usage:with an executable file 'run' is a service (DIR defaults to $SVINIT_DIR, else
-//usage:/etc/service). All start at once, each in its own session, in DIR/NAME. svinit
-//usage:runs as PID 1, or otherwise registers as child subreaper.
+//usage:Run every service of DIR (default $SVINIT_DIR, else /etc/service) at once: each
+//usage:subdirectory NAME with an executable NAME/run, started in NAME, in its own session.
+//usage:As PID 1, or else as child subreaper. Layout as runit's runsvdir.
 //usage:
-//usage:One fails, all stop. A run that exits 115 has disabled itself: not a failure, the
-//usage:rest keep running (when all have, svinit stops with status 0). When any other
-//usage:program exits, or svinit gets TERM or INT, every remaining program gets SIGTERM
-//usage:(and SIGCONT) - or, when DIR/NAME/terminate exists, that is run instead, in DIR/NAME,
-//usage:with the program's PID in SVINIT_PID (SIGTERM follows if it fails). After the grace,
-//usage:everything left gets SIGKILL; svinit exits the moment all are gone. Nothing is
-//usage:restarted in place: the container's supervisor (Docker, Kubernetes) decides about
-//usage:restarts. A second TERM or INT ends the grace at once; other signals are ignored.
+//usage:A run that exits 115 has disabled itself: the others go on (all did: exit 0).
+//usage:One fails, all stop: when a program exits otherwise, or on TERM or INT, every
+//usage:program left gets TERM and CONT - or NAME/terminate is run, with its PID in
+//usage:SVINIT_PID - then KILL after the grace; svinit exits once all are gone. Nothing
+//usage:is restarted in place: the container's supervisor decides. A second TERM or INT
+//usage:ends the grace; other signals are ignored.
 //usage:
-//usage:Reparented processes (a program that daemonised): found whenever svinit wakes for
-//usage:a signal (every child exit brings one) and when it stops; it never polls.
-//usage:  terminate  SIGTERM at once, SIGKILL after the grace (the default)
-//usage:  adopt      keep it; its exit is treated as a program's exit
-//usage:  ignore     only reap it
-//usage:When svinit stops, every process left gets SIGTERM, then SIGKILL after the grace.
+//usage:Reparented processes (a daemon), looked for at every signal (a child's exit is
+//usage:one; svinit never polls): terminate = TERM, KILL after the grace; adopt = its exit
+//usage:counts as a program's; ignore = only reaped. At the stop all get TERM, then KILL.
 //usage:
-//usage:Logs. Each program's stdout and stderr are read line by line and written to
-//usage:svinit's stdout and stderr as 'NAME 2006-01-02T15:04:05.000Z LINE' (RFC 3339, UTC).
-//usage:Lines longer than 4096 bytes are split, never dropped; a last line without a
-//usage:newline is flushed at end of file. When DIR/NAME/log/run exists, it gets the
-//usage:program's stdout on its stdin, and its own stdout is treated as the program's.
-//usage:With --json, a stdout line that is a JSON object gets "service" and "time" fields
-//usage:added first instead of a prefix; any other stdout line is passed with the prefix
-//usage:and a warning on stderr.
+//usage:Output: each line of a program's stdout and stderr goes to svinit's stdout and
+//usage:stderr as "NAME 2006-01-02T15:04:05.000Z LINE" (RFC 3339, UTC). Lines over 4096
+//usage:bytes are split, never dropped; a last partial line is flushed. NAME/log/run, when
+//usage:there, reads the program's stdout; its own stdout counts as the program's.
 //usage:
-//usage:  -t, --grace DURATION  from SIGTERM to SIGKILL (5, 0.5, 250ms, 2s, 1m): 5s;
-//usage:                        also SVINIT_KILL_TIMEOUT
-//usage:      --reparent POLICY terminate, adopt or ignore; also SVINIT_REPARENTING_POLICY
-//usage:      --json            JSON stdout lines as above; also SVINIT_JSON_STDOUT=1
-//usage:  -v, --verbose         more messages (repeat for debug); SVINIT_LOG_LEVEL=none,
-//usage:                        error, warn (the default), info or debug
-//usage:      --help, --version
+//usage:  -t, --grace DURATION  TERM to KILL: 5s (250ms, 2s, 1m); SVINIT_KILL_TIMEOUT
+//usage:      --reparent POLICY terminate, adopt, ignore; SVINIT_REPARENTING_POLICY
+//usage:      --json            a stdout line that is a JSON object gets "service" and
+//usage:                        "time" fields, not a prefix (others: a warning);
+//usage:                        SVINIT_JSON_STDOUT=1
+//usage:  -v, --verbose         more (twice: debug); SVINIT_LOG_LEVEL=none, error, warn
+//usage:                        (the default), info, debug
 //usage:
-//usage:Errors (exit 2, nothing started): DIR missing or not a directory, no service, a
-//usage:run, log/run or terminate that exists but is not executable, more than 64
-//usage:services, a name longer than 63 bytes. A subdirectory without run is skipped
-//usage:with a warning (runit would wait for one); names starting with '.' are ignored.
-//usage:
-//usage:Exit status: 0 when stopped by TERM or INT (or all disabled themselves); else that
-//usage:of the program that ended first (128+N when killed by signal N); 1 when the
-//usage:system refuses a call; 2 on a usage error.
+//usage:Limits: 64 services, names of 63 bytes. Exit 2 (nothing started): no DIR, no
+//usage:service, a run, log/run or terminate not executable. A NAME without run: skipped,
+//usage:with a warning (runit would wait); names starting with '.' are ignored.
+//usage:Exit status: 0 after TERM or INT, else that of the program that ended first
+//usage:(128+N: killed by signal N); 1: a system call failed; 2: usage error.
 
 #include <dirent.h>
 #include <errno.h>
@@ -80,6 +68,7 @@
 #include "log.h"
 #include "num.h"
 #include "opt.h"
+#include "proc.h"
 #include "reap.h"
 #include "sigloop.h"
 #include "spawn.h"
@@ -536,36 +525,19 @@ static void stop_all(struct svinit *sv, int status)
 }
 
 /* Our own unreaped children, from /proc: no PID among them can have been recycled. */
-static size_t children(pid_t *pids, size_t cap)
+static int children(pid_t *pids, int cap)
 {
-	char buf[4096];
-	size_t n = 0, len = 0;
-	int fd = open("/proc/thread-self/children", O_RDONLY | O_CLOEXEC);
-	ssize_t got;
+	char buf[16384];
+	ssize_t len = proc_read_file("/proc/thread-self/children", buf, sizeof(buf));
 
-	if (fd < 0)
-		return 0;
-	while (len < sizeof(buf) - 1 && (got = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += (size_t)got;
-	close(fd);
-	buf[len] = 0;
-	for (char *p = buf; *p && n < cap;) {
-		unsigned long v = 0;
-		while (*p >= '0' && *p <= '9')
-			v = v * 10 + (unsigned long)(*p++ - '0');
-		if (v)
-			pids[n++] = (pid_t)v;
-		while (*p && (*p < '0' || *p > '9'))
-			p++;
-	}
-	return n;
+	return len < 0 ? 0 : proc_parse_children(buf, (size_t)len, pids, cap);
 }
 
 /* The grace is over: SIGKILL to everything left. */
 static void kill_all(struct svinit *sv)
 {
-	pid_t pids[1024];
-	size_t i, n;
+	pid_t pids[2048];
+	int i, n;
 
 	log_info("grace over: SIGKILL to every process left");
 	sv->kill_at = 0;
@@ -574,15 +546,18 @@ static void kill_all(struct svinit *sv)
 		kill(-1, SIGKILL);
 		return;
 	}
-	n = children(pids, 1024);
+	n = children(pids, 2048);
 	for (i = 0; i < n; i++)
 		kill(pids[i], SIGKILL);
-	for (i = 0; i < sv->nsv; i++) {
+	/* those svinit started, also when /proc cannot list children */
+	for (i = 0; i < (int)sv->nsv; i++) {
 		struct service *s = &sv->sv[i];
-		pid_t mine[3] = { s->pid, s->log_pid, s->term_pid };
-		for (int k = 0; k < 3; k++)
-			if (mine[k] > 0)
-				kill(mine[k], SIGKILL);
+		if (s->pid)
+			kill(s->pid, SIGKILL);
+		if (s->log_pid)
+			kill(s->log_pid, SIGKILL);
+		if (s->term_pid)
+			kill(s->term_pid, SIGKILL);
 	}
 }
 
@@ -628,8 +603,8 @@ static void orphan_found(struct svinit *sv, pid_t pid)
 /* Children svinit did not start are reparented ones: no event tells when they arrive. */
 static void orphans_scan(struct svinit *sv)
 {
-	pid_t pids[1024];
-	size_t i, n = children(pids, 1024);
+	pid_t pids[2048];
+	int i, n = children(pids, 2048);
 
 	for (i = 0; i < n; i++)
 		if (!known(sv, pids[i]))
@@ -958,7 +933,7 @@ int svinit_main(int argc, char **argv)
 	services_find(&sv, dir);
 
 	/* an inherited SIG_IGN for SIGCHLD would make the kernel reap for us, invisibly */
-	sv.spawn.chld_ignored = signal(SIGCHLD, SIG_DFL) == SIG_IGN;
+	ksig_disposition(SIGCHLD, SIG_DFL, &sv.spawn.chld_ignored);
 	sv.spawn.mask = loop.orig_mask;
 	sv.spawn.setsid = 1;
 	if (getpid() == 1)
