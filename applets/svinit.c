@@ -412,7 +412,7 @@ static void services_find(struct svinit *sv, const char *dir)
 /* ------------------------------------------------------------------ starting */
 
 /* Start DIR/FILE (run or terminate) in DIR; 0 when it could not even be created. */
-static pid_t start(const struct svinit *sv, const char *dir, const char *file,
+static pid_t start_script(const struct svinit *sv, const char *dir, const char *file,
 		   const int stdio[3], char *const *env)
 {
 	char path[16], *argv[] = { path, 0 };
@@ -450,19 +450,19 @@ static int pipe_pair(int fds[2])
 static void service_start(struct svinit *sv, struct service *s)
 {
 	int out[2], err[2], lg[2] = { -1, -1 };
-	char logdir[SV_NAME_MAX + 8];
 
 	s->out.fd = pipe_pair(out);
 	s->out.to = STDOUT_FILENO;
 	s->err.fd = pipe_pair(err);
 	s->err.to = STDERR_FILENO;
 	if (s->has_log) {
+		char logdir[SV_NAME_MAX + 8];
 		pipe_pair(lg);
 		fmt_buf(logdir, sizeof(logdir), "%s/log", s->name);
-		s->log_pid = start(sv, logdir, "run", (int[3]){ lg[0], out[1], err[1] }, 0);
+		s->log_pid = start_script(sv, logdir, "run", (int[3]){ lg[0], out[1], err[1] }, 0);
 		close(lg[0]);
 	}
-	s->pid = start(sv, s->name, "run", (int[3]){ -1, s->has_log ? lg[1] : out[1], err[1] }, 0);
+	s->pid = start_script(sv, s->name, "run", (int[3]){ -1, s->has_log ? lg[1] : out[1], err[1] }, 0);
 	if (s->has_log)
 		close(lg[1]);
 	close(out[1]);
@@ -486,7 +486,7 @@ static void term(pid_t pid)
 /* The program's terminate, with SVINIT_PID in its environment; SIGTERM when there is none. */
 static void service_stop(const struct svinit *sv, struct service *s)
 {
-	char pidvar[32], *set[] = { pidvar };
+	char pidvar[32];
 
 	if (!s->pid)
 		return;
@@ -497,9 +497,9 @@ static void service_stop(const struct svinit *sv, struct service *s)
 	}
 	fmt_buf(pidvar, sizeof(pidvar), "SVINIT_PID=%d", (int)s->pid);
 	{
-		char *env[env_count(environ) + 2];
+		char *set[] = { pidvar }, *env[env_count(environ) + 2];
 		env_merge(env, environ, set, 1);
-		s->term_pid = start(sv, s->name, "terminate", 0, env);
+		s->term_pid = start_script(sv, s->name, "terminate", 0, env);
 	}
 	if (!s->term_pid)
 		term(s->pid);
