@@ -2,11 +2,13 @@
 #include <dirent.h>
 #include <errno.h>
 #include <setjmp.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/types.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -150,6 +152,15 @@ int __wrap_ksig_mask(int how, ksigset set, ksigset *old)
 	return 0;
 }
 
+/* raising the fd limit (killtree, for its pidfds) changes nothing the fuzzer minds */
+int __real_setrlimit(int res, const struct rlimit *rl);
+int __wrap_setrlimit(int res, const struct rlimit *rl)
+{
+	if (!hook_inside)
+		return __real_setrlimit(res, rl);
+	return 0;
+}
+
 /* ---- every call that acts on the system or waits: the end of parsing */
 #define ACTS(ret, fn, params, args) \
 	ret __real_##fn params; \
@@ -208,6 +219,13 @@ ACTS(int, unlink, (const char *p), (p))
 ACTS(ssize_t, readlink, (const char *p, char *b, size_t n), (p, b, n))
 ACTS(DIR *, opendir, (const char *p), (p))
 ACTS(int, pidfd_open, (pid_t p, unsigned f), (p, f))
+ACTS(int, poll, (struct pollfd *f, nfds_t n, int t), (f, n, t))
+ACTS(int, ppoll, (struct pollfd *f, nfds_t n, const struct timespec *t, const sigset_t *m),
+     (f, n, t, m))
+ACTS(int, nanosleep, (const struct timespec *a, struct timespec *b), (a, b))
+ACTS(int, clock_nanosleep, (clockid_t c, int f, const struct timespec *a, struct timespec *b),
+     (c, f, a, b))
+ACTS(int, prlimit, (pid_t p, int r, const struct rlimit *n, struct rlimit *o), (p, r, n, o))
 ACTS_VA(int, open, const char *n, n)
 ACTS_VA(int, prctl, int n, n)
 ACTS_VA(int, ioctl, int n, n)

@@ -18,11 +18,11 @@ gen=$out/gen
 FUZZ_CC=${FUZZ_CC:-clang}
 san="-fsanitize=address,undefined -fno-sanitize-recover=all"
 cflags="-std=gnu11 -g -O1 -fno-omit-frame-pointer $san -D_GNU_SOURCE -DPIDBOX_VERSION=\"fuzz\"
-	-Ilibcommon -I$gen -Itestsuite/fuzz -include $gen/autoconf.h -Wall -Wextra -Wno-unused-parameter"
+	-Ilibcommon -I$gen -Itestsuite/fuzz -include $gen/autoconf.h -Wall -Wextra -Wno-unused-parameter -Wno-string-plus-int"
 
 command -v "$FUZZ_CC" >/dev/null || { echo "fuzz: $FUZZ_CC not found (apt-get install clang)"; exit 2; }
 applets() { for f in applets/*.c; do f=${f##*/}; [ "$f" = pidbox.c ] || echo "${f%.c}"; done; }
-all_targets() { echo sig num opt pidbox; applets; }
+all_targets() { echo sig num opt sigmap proc pidbox; applets; }
 
 # compile SRC OBJ [FLAGS...]: when SRC (or a header, or the flags) is newer than OBJ
 compile() {
@@ -54,7 +54,7 @@ build() {
 		# shellcheck disable=SC2086
 		"$FUZZ_CC" $cflags -fsanitize=fuzzer $wraps "$@" -o "$out/$t"
 	}
-	for t in sig num opt; do
+	for t in sig num opt sigmap proc; do
 		compile "testsuite/fuzz/fuzz_$t.c" "$out/obj/fuzz_$t.o"
 		link "$t" "$out/obj/fuzz_$t.o" "$out/obj/hooks.o" "${lib[@]}"
 	done
@@ -91,7 +91,7 @@ run() {
 		mkdir -p "$out/corpus/$t" "$out/crashes"
 		args=(-max_total_time="$secs" -timeout=10 -rss_limit_mb=1024 -max_len=512
 			-artifact_prefix="$out/crashes/$t-" -print_final_stats=1)
-		case $t in sig|num|opt) ;; *) dict "$t" >"$out/$t.dict"; args+=(-dict="$out/$t.dict") ;; esac
+		case $t in sig|num|opt|sigmap|proc) ;; *) dict "$t" >"$out/$t.dict"; args+=(-dict="$out/$t.dict") ;; esac
 		seeds=()
 		[ -d "testsuite/fuzz/corpus/$t" ] && seeds=("testsuite/fuzz/corpus/$t")
 		rc=0

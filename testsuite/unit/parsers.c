@@ -1,6 +1,6 @@
 /*
  * Unit tests of libcommon's parsers and formatter: parsers [GROUP...]
- * GROUP: sig num duration opt fmt (default: all). Prints one line per failed check and
+ * GROUP: sig num duration opt fmt proc status (default: all). Prints one line per failed check and
  * "GROUP: N checks" per group; exits 1 when any check failed.
  * Built by testsuite/unit.tests against the libcommon sources (host cc, stdio allowed).
  */
@@ -10,6 +10,7 @@
 #include "fmt.h"
 #include "num.h"
 #include "opt.h"
+#include "proc.h"
 #include "sig_name.h"
 
 static int failed, checks;
@@ -268,11 +269,70 @@ static void test_fmt(void)
 	CHECK(n == 20 && !strcmp(buf, "18446744073709551615"), "fmt_ulong(max) = %s", buf);
 }
 
+static void test_proc(void)
+{
+	/* COMM with spaces and ')': it ends at the last ')' */
+	static const char stat[] = "4242 (a) (b c)) S 17 4242 4240 34816 4242 4194560 100 0 0 0 "
+		"1 2 0 0 20 0 3 0 987654321 1000 10 18446744073709551615 1 1 0 0 0 0 0 0 0 0 0 0 17 "
+		"1 0 0 0 0 0\n";
+	static const char *const bad_stat[] = {
+		"", "4242", "4242 (a", "4242 a) S 1", "x (a) S 1 1 1 0 0 0 0 0 0 0 0 0 0 0 0 0 1 0 5",
+		"4242 (a) SS 1 1 1 0 0 0 0 0 0 0 0 0 0 0 0 0 1 0 5",
+		"4242 (a) S 1 1 1 0 0 0 0 0 0 0 0 0 0 0 0 0 1 0",
+		"4242 (a) S -1 1 1 0 0 0 0 0 0 0 0 0 0 0 0 0 1 0 5",
+		"99999999999 (a) S 1 1 1 0 0 0 0 0 0 0 0 0 0 0 0 0 1 0 5",
+	};
+	struct proc_stat st;
+	pid_t kids[4];
+	unsigned i;
+	int n;
+
+	CHECK(proc_parse_stat(stat, sizeof(stat) - 1, &st) == 0, "stat line rejected");
+	CHECK(st.pid == 4242 && st.ppid == 17 && st.pgrp == 4242 && st.session == 4240 &&
+	      st.state == 'S' && st.threads == 3 && st.start == 987654321ULL &&
+	      !strcmp(st.comm, "a) (b c)"), "stat misread: %d %d %d %d %c %d %llu '%s'",
+	      (int)st.pid, (int)st.ppid, (int)st.pgrp, (int)st.session, st.state, st.threads,
+	      st.start, st.comm);
+	/* the buffer is not NUL-terminated: a length that cuts the line must be respected */
+	CHECK(proc_parse_stat(stat, 20, &st) == -1, "a cut stat line accepted");
+	for (i = 0; i < sizeof(bad_stat) / sizeof(bad_stat[0]); i++)
+		CHECK(proc_parse_stat(bad_stat[i], strlen(bad_stat[i]), &st) == -1,
+		      "bad stat accepted: \"%s\"", bad_stat[i]);
+	n = proc_parse_children("12 345 6789 ", 12, kids, 4);
+	CHECK(n == 3 && kids[0] == 12 && kids[1] == 345 && kids[2] == 6789, "children: %d", n);
+	CHECK(proc_parse_children("", 0, kids, 4) == 0, "empty children list");
+	CHECK(proc_parse_children("1 2 3 4 5 ", 10, kids, 4) == -1, "more than cap accepted");
+	CHECK(proc_parse_children("1 x 3 ", 6, kids, 4) == -1, "junk accepted");
+	CHECK(proc_parse_children("0 ", 2, kids, 4) == -1, "PID 0 accepted");
+	CHECK(proc_parse_children("-5 ", 3, kids, 4) == -1, "negative PID accepted");
+	CHECK(proc_parse_children("12 34", 2, kids, 4) == 1 && kids[0] == 12, "length not respected");
+}
+
+static void test_status(void)
+{
+	static const char status[] = "Name:\tsleep\nUmask:\t0022\nState:\tS (sleeping)\n"
+		"Tgid:\t77\nNgid:\t0\nPid:\t77\nPPid:\t5\nTracerPid:\t0\n"
+		"Uid:\t1000\t1001\t1001\t1001\nGid:\t100\t100\t100\t100\n"
+		"NSpid:\t4077\t77\t3\nSigQ:\t0/63412\nSigPnd:\t0000000000000000\n"
+		"ShdPnd:\t0000000000000000\nSigBlk:\t0000000000010000\n"
+		"SigIgn:\t0000000000000006\nSigCgt:\t0000000180004002\n";
+	struct proc_status ss;
+
+	CHECK(proc_parse_status(status, sizeof(status) - 1, &ss) == 0, "status rejected");
+	CHECK(ss.ppid == 5 && ss.uid == 1000 && ss.euid == 1001 && ss.nspid == 3 &&
+	      ss.sig_blk == 0x10000 && ss.sig_ign == 6 && ss.sig_cgt == 0x180004002ULL,
+	      "status misread: ppid %d uid %u/%u nspid %d", (int)ss.ppid, (unsigned)ss.uid,
+	      (unsigned)ss.euid, (int)ss.nspid);
+	CHECK(proc_parse_status("Name:\tx\n", 8, &ss) == -1, "status without PPid accepted");
+	CHECK(proc_parse_status("PPid:\tx\nUid:\t0\t0\n", 17, &ss) == -1, "PPid junk accepted");
+}
+
 int main(int argc, char **argv)
 {
 	static const struct { const char *name; void (*fn)(void); } groups[] = {
 		{ "sig", test_sig }, { "num", test_num }, { "duration", test_duration },
-		{ "opt", test_opt }, { "fmt", test_fmt },
+		{ "opt", test_opt }, { "fmt", test_fmt }, { "proc", test_proc },
+		{ "status", test_status },
 	};
 	unsigned i;
 	int a;
