@@ -124,7 +124,11 @@ usage_to_roff() {
 		s = $0; lead = indent(s); s = substr(s, lead + 1)
 		if (match(s, /  +/)) {
 			spec = substr(s, 1, RSTART - 1); d = substr(s, RSTART + RLENGTH)
-			descol = lead + RSTART + RLENGTH - 1
+			descol = lead + RSTART + RLENGTH - 1; lastcol = descol
+		} else if (lastcol > lead + 1 && substr($0, lastcol, 1) == " " && length($0) > lastcol) {
+			# a long option that fills the column, one space before its text
+			spec = substr($0, lead + 1, lastcol - lead - 1); d = substr($0, lastcol + 1)
+			descol = lastcol
 		} else { spec = s; d = ""; descol = -1 }
 		optlead = lead
 		print ".TP"; print words(spec, 0)
