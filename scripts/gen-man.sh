@@ -124,12 +124,19 @@ usage_to_roff() {
 		s = $0; lead = indent(s); s = substr(s, lead + 1)
 		if (match(s, /  +/)) {
 			spec = substr(s, 1, RSTART - 1); d = substr(s, RSTART + RLENGTH)
-			descol = lead + RSTART + RLENGTH - 1; lastcol = descol
-		} else if (lastcol > lead + 1 && substr($0, lastcol, 1) == " " && length($0) > lastcol) {
-			# a long option that fills the column, one space before its text
-			spec = substr($0, lead + 1, lastcol - lead - 1); d = substr($0, lastcol + 1)
-			descol = lastcol
-		} else { spec = s; d = ""; descol = -1 }
+			descol = lead + RSTART + RLENGTH - 1
+		} else {
+			# one space before the text (a long spec that fills its column): the text
+			# starts at the first word that is neither an option nor a PLACEHOLDER
+			spec = s; d = ""; descol = -1; rest = s
+			while (match(rest, /^[^ ]+ ?/)) {
+				w = substr(rest, 1, RLENGTH); sub(/ $/, "", w)
+				if (w !~ /^-/ && w !~ /^[[<]?[A-Z][A-Z0-9_:.=|<>[\]-]*[],>]*$/) {
+					spec = substr(s, 1, length(s) - length(rest) - 1); d = rest; break
+				}
+				rest = substr(rest, RLENGTH + 1)
+			}
+		}
 		optlead = lead
 		print ".TP"; print words(spec, 0)
 		if (d != "") print esc(d)
