@@ -5,7 +5,7 @@
  *
  * The tree: a root in a process group of its own; each node forks up to three children,
  * seven levels deep at most, until SIZE processes were born; one node in 16 calls setsid()
- * first (its subtree leaves the root's process group and session), one in 16 keeps
+ * first (its subtree leaves the root's process group and session), one in 32 keeps
  * forking short-lived children for as long as it lives. All are named "bench-tree".
  * METHOD, started once the tree is complete and churning:
  *   pgid         kill(-ROOT, SIGKILL)
@@ -40,7 +40,10 @@ static pid_t fork_node(struct shared *sh, long size, int depth, unsigned seed, i
 	return pid;
 }
 
-/* Fork a child that lives 1..10 ms, twice as often as it can: the tree races its killer. */
+/*
+ * Fork a child that lives 1..10 ms, every 20..100 ms: with one node in 32 doing it, about a
+ * thousand forks a second, a race for any killer that leaves a core free for it.
+ */
 static void churn(unsigned seed)
 {
 	for (;;) {
@@ -49,7 +52,7 @@ static void churn(unsigned seed)
 			sleep_ms(1 + rand_r(&seed) % 10);
 			_exit(0);
 		}
-		sleep_ms(5 + rand_r(&seed) % 20);
+		sleep_ms(20 + rand_r(&seed) % 80);
 		while (waitpid(-1, 0, WNOHANG) > 0)
 			;
 	}
@@ -64,7 +67,7 @@ static void node(struct shared *sh, long size, int depth, unsigned seed)
 	seed ^= (unsigned)getpid() * 2654435761u;
 	for (c = 0; depth < 7 && c < 3 && atomic_fetch_add(&sh->born, 1) < size; c++)
 		fork_node(sh, size, depth + 1, rand_r(&seed), rand_r(&seed) % 16 == 0);
-	if (rand_r(&seed) % 16 == 0)
+	if (rand_r(&seed) % 32 == 0)
 		churn(seed);
 	for (;;)
 		pause();
