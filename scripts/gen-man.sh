@@ -212,11 +212,20 @@ applet_page() {
 }
 
 
-# The dispatcher's usage: the string lines between #ifdef CONFIG_FEATURE_HELP and #endif
-# in pidbox_usage(), as "COMMAND  what it does" pairs.
+# The dispatcher's usage: the string lines inside #ifdef CONFIG_FEATURE_HELP in
+# pidbox_usage(), as "COMMAND  what it does" pairs; a line under another #ifdef CONFIG_X
+# only when the build's autoconf.h sets X (all of them when there is no build yet).
 dispatcher_usage() {
-	sed -n '/^static int pidbox_usage/,/^}/p' applets/pidbox.c |
-		sed -n '/CONFIG_FEATURE_HELP/,/#endif/s|^[[:space:]]*"\(.*\)\\n"[[:space:]]*$|\1|p' |
+	conf=include/generated/autoconf.h
+	sed -n '/^static int pidbox_usage/,/^}/p' applets/pidbox.c | awk -v conf="$conf" '
+		BEGIN { while ((getline l < conf) > 0)
+				if (split(l, w, " ") >= 2 && w[1] == "#define") { set[w[2]] = 1; have = 1 } }
+		/^#if/ { depth++
+			skip[depth] = skip[depth - 1] || (have && $2 != "CONFIG_FEATURE_HELP" && !($2 in set))
+			if ($2 == "CONFIG_FEATURE_HELP") help = depth
+			next }
+		/^#endif/ { if (depth == help) help = 0; depth--; next }
+		help && !skip[depth] && match($0, /"(.*)\\n"[ \t]*$/) { print substr($0, RSTART + 1, RLENGTH - 4) }' |
 		sed 's|\\"|"|g; s|\\\\|\\|g' | grep -v '^$' | sed 's|^Usage: ||; s|^[[:space:]]*||'
 }
 
