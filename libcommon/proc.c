@@ -138,15 +138,16 @@ static int token(const char *s, const char *e, int n, const char **ts, const cha
 /* One "Key:\tvalue" line. Returns a bit of `seen`, 0 for an unknown key, -1 when malformed. */
 static int status_line(const char *s, const char *e, struct proc_status *out)
 {
-	const char *colon = memchr(s, ':', (size_t)(e - s)), *ts, *te, *last = 0, *lastend = 0;
+	const char *key = s, *colon = memchr(s, ':', (size_t)(e - s));
+	const char *ts, *te, *last = 0, *lastend = 0;
 	uint64_t *sig = 0;
 	size_t klen;
 	pid_t uid;
 
 	if (!colon)
 		return 0;
-	klen = (size_t)(colon - s);
-#define KEY(k) (klen == sizeof(k) - 1 && !memcmp(s, k, klen))
+	klen = (size_t)(colon - key);
+#define KEY(k) (klen == sizeof(k) - 1 && !memcmp(key, k, klen))
 	s = colon + 1;
 	if (KEY("PPid"))
 		return token(s, e, 0, &ts, &te) || parse_pid(ts, te, &out->ppid) ? -1 : 1;
