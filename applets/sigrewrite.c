@@ -74,6 +74,15 @@ static void add_map(struct sigmap *map, const char *spec)
 		usage_error("bad map '%s': %s", spec, why);
 }
 
+/* `sigrewrite TERM -- cmd` forgot its :TO; `sigrewrite kill -- 5` runs kill */
+static int has_dashdash(char **argv)
+{
+	for (; *argv; argv++)
+		if (!strcmp(*argv, "--"))
+			return 1;
+	return 0;
+}
+
 /*
  * Options and FROM:TO operands, in any order, up to "--" or the first operand without a
  * ':', which is COMMAND. Returns COMMAND's index in argv.
@@ -99,6 +108,8 @@ static int parse_args(int argc, char **argv, struct sigmap *map)
 			break;
 		else if (strchr(argv[st.ind], ':'))
 			add_map(map, argv[st.ind++]);
+		else if (sig_parse(argv[st.ind]) > 0 && has_dashdash(argv + st.ind))
+			usage_error("bad map '%s': not FROM:TO", argv[st.ind]);
 		else
 			break;
 	}
