@@ -6,6 +6,7 @@
 //config:	select LIB_SPAWN
 //config:	select LIB_NUM
 //config:	select LIB_SIG_NAME
+//config:	select LIB_PROCTREE
 //config:	help
 //config:	  Runs a command as a child subreaper, forwards signals to it, and when
 //config:	  it exits (or times out, or the job is cancelled) ends every process it
@@ -55,7 +56,6 @@
 //usage:  2    usage error: bad option, duration or signal; nothing was started
 
 #include <errno.h>
-#include <fcntl.h>
 #include <signal.h>
 #include <string.h>
 #include <sys/prctl.h>
@@ -67,6 +67,8 @@
 #include "log.h"
 #include "num.h"
 #include "opt.h"
+#include "proc.h"
+#include "proctree.h"
 #include "reap.h"
 #include "sig_name.h"
 #include "sigloop.h"
@@ -75,18 +77,20 @@
 enum { EXIT_LEAKED = 3, EXIT_TIMEDOUT = 124, EXIT_FAILED = 125 };
 enum { OPT_TIMEOUT = 0x200, OPT_TIMEOUT_SIGNAL, OPT_FAIL_ON_LEAK };
 #define DEFAULT_GRACE_MS 5000
+/* leftovers named in the report; beyond that they are counted */
 #define LEFTOVER_MAX 1024
 
 /* A process found alive after COMMAND was done: one line of the report when it is gone. */
 struct leftover {
 	pid_t pid;
-	int sig;       /* the last signal it was sent */
-	char name[16]; /* its comm, read when it was found */
+	int sig;                  /* the last signal it was sent */
+	unsigned long long start; /* its start time: the same PID later is another process */
+	char name[16];            /* its comm, read when it was found */
 };
 
 enum phase {
 	RUNNING,     /* COMMAND runs; orphans are reaped as they exit */
-	TERMINATING, /* the leftovers got the first signal; the grace runs */
+	TERMINATING, /* the tree got the first signal; the grace runs */
 	KILLING,     /* everything left gets SIGKILL */
 };
 
@@ -94,18 +98,22 @@ struct reaper {
 	/* options */
 	unsigned long long grace_ms, timeout_ms;
 	int timeout_sig, to_group, quiet, fail_on_leak;
-	int can_list;           /* /proc/thread-self/children can be read, in our namespace */
+	/* /proc is this PID namespace's: the PIDs it lists are ours */
+	int proc_ours;
+	struct proctree *tree;
 	/* state */
 	pid_t cmd;              /* COMMAND while unreaped, so its PID cannot be reused; else 0 */
 	int cmd_status;         /* its wait status; -1 while it runs */
 	enum phase phase;
-	int first_sig;          /* the leftovers' first signal: TERM, or the timeout signal */
+	int first_sig;          /* the tree's first signal: TERM, or the timeout signal */
 	int timed_out, cancelled;
 	long long deadline;     /* monotonic ms of the timeout or of the grace's end; -1: none */
-	unsigned leaked;        /* leftovers found, reported or not */
+	unsigned leaked;        /* leftovers found, named or not */
 	unsigned n_left;
 	struct leftover left[LEFTOVER_MAX];
 };
+
+static struct proctree tree; /* ~500 KB: static storage, not the stack */
 
 static unsigned long long parse_duration(const char *opt, const char *s)
 {
@@ -166,62 +174,22 @@ static int parse_options(struct reaper *rp, int argc, char **argv)
 	return st.ind;
 }
 
-/* COMMAND, or with -g its process group. Only while it is unreaped: then neither its PID
- * nor its process group ID can have been given to another process. */
-static void signal_command(const struct reaper *rp, int sig)
-{
-	if (rp->cmd > 1)
-		kill(rp->to_group ? -rp->cmd : rp->cmd, sig);
-}
-
-/* /proc must be this PID namespace's: the children it lists are signalled by number. */
+/* /proc must be this PID namespace's, or the PIDs it lists would name other processes. */
 static int proc_is_ours(void)
 {
 	char link[24], self[24];
 	ssize_t n = readlink("/proc/self", link, sizeof(link) - 1);
 
-	if (n <= 0 || access("/proc/thread-self/children", R_OK) < 0)
+	if (n <= 0)
 		return 0;
 	link[n] = 0;
 	fmt_buf(self, sizeof(self), "%d", (int)getpid());
 	return !strcmp(link, self);
 }
 
-/* Read its comm into name; 0 when it is already a zombie (or gone), which needs no signal. */
-static int proc_alive_name(pid_t pid, char name[16])
-{
-	char path[32], buf[80];
-	const char *open_paren, *close_paren;
-	ssize_t n;
-	int fd;
-
-	fmt_buf(path, sizeof(path), "/proc/%d/stat", (int)pid);
-	fd = open(path, O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return 0;
-	n = read(fd, buf, sizeof(buf) - 1);
-	close(fd);
-	if (n <= 0)
-		return 0;
-	buf[n] = 0;
-	/* "PID (COMM) STATE ...": COMM may hold spaces and ')', the fields after it do not */
-	open_paren = strchr(buf, '(');
-	close_paren = strrchr(buf, ')');
-	if (!open_paren || !close_paren || close_paren < open_paren || close_paren[1] != ' ')
-		return 0;
-	n = close_paren - open_paren - 1;
-	if (n > 15)
-		n = 15;
-	memcpy(name, open_paren + 1, (size_t)n);
-	name[n] = 0;
-	return close_paren[2] != 'Z' && close_paren[2] != 'X';
-}
-
 static struct leftover *leftover_find(struct reaper *rp, pid_t pid)
 {
-	unsigned i;
-
-	for (i = 0; i < rp->n_left; i++)
+	for (unsigned i = 0; i < rp->n_left; i++)
 		if (rp->left[i].pid == pid)
 			return &rp->left[i];
 	return 0;
@@ -235,90 +203,119 @@ static void leftover_report(const struct reaper *rp, const struct leftover *l, i
 		log_msg("leftover %d %s (%s)", (int)l->pid, l->name, sig_name(sig, buf));
 }
 
-/* A leftover is gone: the signal that ended it is KILL when it died of KILL, else the
- * first one (a TERM-trapper that cleaned up and exited was ended by the TERM). */
-static void leftover_gone(struct reaper *rp, struct leftover *l, int status)
+/* The entry is gone from the table; the signal reported is the one that ended it. */
+static void leftover_gone(struct reaper *rp, struct leftover *l, int sig)
 {
-	int killed = WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL;
-
-	leftover_report(rp, l, killed ? SIGKILL : rp->first_sig);
+	leftover_report(rp, l, sig);
 	*l = rp->left[--rp->n_left];
 }
 
-/* Found alive after COMMAND was done (or cancelled, or timed out): signal and track it. */
-static void leftover_signal(struct reaper *rp, pid_t pid, int sig)
+/* A new leftover, or NULL when the table is full (it is counted all the same). */
+static struct leftover *leftover_add(struct reaper *rp, const struct proc_node *p)
 {
-	struct leftover *l = leftover_find(rp, pid);
-	char name[16];
+	struct leftover *l;
+	struct proc_stat st;
 
-	if (l && l->sig == sig)
+	rp->leaked++;
+	if (rp->n_left == LEFTOVER_MAX)
+		return 0;
+	l = &rp->left[rp->n_left++];
+	l->pid = p->pid;
+	l->start = p->start;
+	if (proc_read_stat(p->pid, &st) < 0)
+		fmt_buf(st.comm, sizeof(st.comm), "?");
+	fmt_buf(l->name, sizeof(l->name), "%s", st.comm);
+	return l;
+}
+
+/* proctree's report of each process it signalled: the leftovers are recorded here. */
+static void on_tree_signal(const struct proc_node *p, int sig, int err, void *ctx)
+{
+	struct reaper *rp = ctx;
+	struct leftover *l;
+	char buf[12];
+
+	if (err) {
+		log_msg("cannot send SIG%s to %d: %s", sig_name(sig, buf), (int)p->pid, err_str(err));
 		return;
-	if (!l) {
-		if (!proc_alive_name(pid, name))
-			return; /* it ended by itself: the next reap takes it */
-		rp->leaked++;
-		if (rp->n_left == LEFTOVER_MAX) {
-			if (rp->leaked == LEFTOVER_MAX + 1)
-				log_msg("more than %d leftovers: killing the rest unreported",
-					LEFTOVER_MAX);
-			kill(pid, SIGKILL);
-			return;
-		}
-		l = &rp->left[rp->n_left++];
-		l->pid = pid;
-		memcpy(l->name, name, sizeof(name));
 	}
-	log_debug("sending SIG%s to leftover %d %s", sig_name(sig, name), (int)pid, l->name);
-	l->sig = sig;
-	kill(pid, sig);
-	/* a stopped process acts on nothing but KILL until it is continued */
-	if (sig != SIGKILL)
-		kill(pid, SIGCONT);
+	if (p->pid == rp->cmd || sig == SIGCONT)
+		return;
+	l = leftover_find(rp, p->pid);
+	if (l && l->start != p->start) { /* the PID of a leftover that is gone, reused */
+		leftover_gone(rp, l, l->sig);
+		l = 0;
+	}
+	if (!l)
+		l = leftover_add(rp, p);
+	if (l)
+		l->sig = sig;
+}
+
+/* Leftovers that already got sig are spared (set) or back to normal (!set). */
+static void spare_signalled(struct reaper *rp, struct proctree *t, int sig, int set)
+{
+	for (int i = 0; i < t->n; i++) {
+		struct proc_node *p = &t->node[i];
+		struct leftover *l = leftover_find(rp, p->pid);
+
+		if (!l || l->start != p->start || l->sig != sig)
+			continue;
+		if (set)
+			p->flags |= PROC_SPARE;
+		else
+			p->flags &= ~(unsigned)PROC_SPARE;
+	}
 }
 
 /*
- * Every process left is our child, or the descendant of one: as child subreaper (or PID 1)
- * we inherit every orphan, and when a leftover dies its own children are reparented to us,
- * with a SIGCHLD that brings us back here. Signalling our own unreaped children by PID is
- * race-free: only our wait() can free their PIDs.
+ * sig to every descendant that has not had it yet, through libcommon's proctree: found in
+ * /proc, stopped first so that none can fork past us, signalled through pidfds (a PID
+ * recycled meanwhile is never hit), then continued, so that a process stopped before acts
+ * on it. With spare_cmd, COMMAND runs on (a cancelled job: it had the forwarded signal) and
+ * the tree is not stopped: what COMMAND starts after this gets the KILL after the grace.
  */
-static void sweep(struct reaper *rp)
+static void signal_tree(struct reaper *rp, int sig, int spare_cmd)
 {
-	int sig = rp->phase == KILLING ? SIGKILL : rp->first_sig;
-	char buf[4096];
-	unsigned long pid = 0;
-	int digits = 0, fd;
-	ssize_t n;
+	struct proctree *t = rp->tree;
+	int r;
 
-	if (!rp->can_list) {
-		/* only as PID 1 (checked at start): every other process is ours to end */
+	if (!rp->proc_ours) {
+		/* as PID 1 every other process of the namespace is ours: checked in start_command */
 		if (getpid() == 1)
 			kill(-1, sig);
 		return;
 	}
-	fd = open("/proc/thread-self/children", O_RDONLY | O_CLOEXEC);
-	if (fd < 0)
-		return;
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		for (ssize_t i = 0; i < n; i++) {
-			if (buf[i] >= '0' && buf[i] <= '9') {
-				pid = pid * 10 + (unsigned long)(buf[i] - '0');
-				digits++;
-				continue;
-			}
-			if (digits && pid > 1 && (pid_t)pid != rp->cmd)
-				leftover_signal(rp, (pid_t)pid, sig);
-			pid = 0;
-			digits = 0;
-		}
-	close(fd);
+	proctree_fd_limit(); /* not before: COMMAND keeps the limit it was given */
+	proctree_init(t);
+	t->on_signal = on_tree_signal;
+	t->ctx = rp;
+	r = proctree_add_root(t, getpid(), PROCTREE_SPARE);
+	if (r == 0 && spare_cmd)
+		r = proctree_add_root(t, rp->cmd, PROCTREE_SPARE);
+	if (r == 0)
+		r = spare_cmd ? proctree_scan(t) : proctree_freeze(t);
+	if (r < 0) {
+		log_msg("cannot list the processes left: %s", err_str(errno));
+	} else {
+		spare_signalled(rp, t, sig, 1);
+		proctree_signal(t, sig);
+		if (spare_cmd && sig != SIGKILL)
+			proctree_signal(t, SIGCONT);
+		spare_signalled(rp, t, sig, 0);
+	}
+	proctree_thaw(t);
+	if (t->overflow)
+		log_msg("more than %d processes: some were not signalled yet", PROCTREE_MAX);
+	proctree_close(t);
 }
 
-static void start_cleanup(struct reaper *rp, int sig)
+static void start_cleanup(struct reaper *rp, int sig, int spare_cmd)
 {
 	rp->phase = TERMINATING;
 	rp->first_sig = sig;
 	rp->deadline = clock_now_ms() + (long long)rp->grace_ms;
+	signal_tree(rp, sig, spare_cmd);
 }
 
 static void on_deadline(struct reaper *rp)
@@ -326,19 +323,23 @@ static void on_deadline(struct reaper *rp)
 	char buf[12];
 
 	if (rp->phase == RUNNING) {
-		log_info("timed out: sending SIG%s to the whole tree",
-			 sig_name(rp->timeout_sig, buf));
+		log_info("timed out: sending SIG%s to the whole tree", sig_name(rp->timeout_sig, buf));
 		rp->timed_out = 1;
-		signal_command(rp, rp->timeout_sig);
-		if (rp->timeout_sig != SIGKILL)
-			signal_command(rp, SIGCONT);
-		start_cleanup(rp, rp->timeout_sig);
+		start_cleanup(rp, rp->timeout_sig, 0);
 		return;
 	}
 	log_info("grace over: sending SIGKILL to what is left");
 	rp->phase = KILLING;
 	rp->deadline = -1;
-	signal_command(rp, SIGKILL);
+	signal_tree(rp, SIGKILL, 0);
+}
+
+/* COMMAND, or with -g its process group. Only while COMMAND is unreaped: then neither its
+ * PID nor its process group ID can have been given to another process. */
+static void signal_command(const struct reaper *rp, int sig)
+{
+	if (rp->cmd > 1)
+		kill(rp->to_group ? -rp->cmd : rp->cmd, sig);
 }
 
 static void on_signal(struct reaper *rp, const struct signalfd_siginfo *si)
@@ -357,7 +358,7 @@ static void on_signal(struct reaper *rp, const struct signalfd_siginfo *si)
 	if (rp->phase == RUNNING && (sig == SIGTERM || sig == SIGINT || sig == SIGHUP)) {
 		log_info("cancelled: cleaning up without waiting for COMMAND");
 		rp->cancelled = 1;
-		start_cleanup(rp, SIGTERM);
+		start_cleanup(rp, SIGTERM, 1);
 	}
 }
 
@@ -366,13 +367,16 @@ static void on_reaped(pid_t pid, int status, void *ctx)
 	struct reaper *rp = ctx;
 	struct leftover *l = leftover_find(rp, pid);
 
-	if (l)
-		leftover_gone(rp, l, status);
-	else
+	if (!l) {
 		log_debug("reaped %d (exit code %d)", (int)pid, wait_exitcode(status));
+		return;
+	}
+	/* a TERM-trapper that cleaned up and exited was ended by the first signal */
+	leftover_gone(rp, l, WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? SIGKILL
+									  : rp->first_sig);
 }
 
-/* Reap what has exited, signal what is new. 1 when nothing of the tree is left. */
+/* Reap what has exited; go on with the clean-up. 1 when nothing of the tree is left. */
 static int settle(struct reaper *rp)
 {
 	struct reap_result r = { 0, -1, 0 };
@@ -382,16 +386,26 @@ static int settle(struct reaper *rp)
 		log_info("COMMAND exited with status %d", wait_exitcode(r.child_status));
 		rp->cmd = 0;
 		rp->cmd_status = r.child_status;
-		if (rp->phase == RUNNING)
-			start_cleanup(rp, SIGTERM);
 	}
-	if (rp->phase == RUNNING)
-		return 0;
 	/* ECHILD: as subreaper, no child means no descendant, and none can come back */
 	if (r.none_left)
 		return 1;
-	sweep(rp);
+	if (r.child_status != -1 && rp->phase == RUNNING)
+		start_cleanup(rp, SIGTERM, 0);
+	else if (r.child_status != -1 && rp->phase == TERMINATING)
+		signal_tree(rp, rp->first_sig, 0); /* what a cancelled COMMAND started since */
+	else if (rp->phase == KILLING)
+		signal_tree(rp, SIGKILL, 0); /* orphans of the killed, if any was missed */
 	return 0;
+}
+
+/* The leftovers that were not our children (their parents, leftovers too, reaped them). */
+static void report_rest(struct reaper *rp)
+{
+	while (rp->n_left)
+		leftover_gone(rp, &rp->left[rp->n_left - 1], rp->left[rp->n_left - 1].sig);
+	if (rp->leaked > LEFTOVER_MAX && !rp->quiet)
+		log_msg("and %u more leftovers", rp->leaked - LEFTOVER_MAX);
 }
 
 static int exit_status(const struct reaper *rp)
@@ -416,23 +430,19 @@ static long long time_left(const struct reaper *rp)
 static void start_command(struct reaper *rp, const struct sigloop *loop, char **argv)
 {
 	struct spawn_opts so = { .mask = loop->orig_mask, .setpgid = rp->to_group };
-	struct sigaction old;
 	int exec_errno;
 
 	/* an inherited SIG_IGN for SIGCHLD would make the kernel reap for us, invisibly */
-	sigaction(SIGCHLD, 0, &old);
-	so.chld_ignored = old.sa_handler == SIG_IGN;
-	signal(SIGCHLD, SIG_DFL);
-
+	ksig_disposition(SIGCHLD, SIG_DFL, &so.chld_ignored);
 	if (getpid() == 1)
 		log_info("running as PID 1: the init of this namespace");
 	else if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
 		die(EXIT_FAILED, "cannot become child subreaper: %s", err_str(errno));
 	else
 		log_info("running as child subreaper");
-	rp->can_list = proc_is_ours();
-	if (!rp->can_list)
-		log_msg("cannot list leftovers: no /proc/thread-self/children of this PID namespace%s",
+	rp->proc_ours = proc_is_ours();
+	if (!rp->proc_ours)
+		log_msg("/proc is not this PID namespace's: leftovers cannot be listed%s",
 			getpid() == 1 ? "; as PID 1, they are signalled all at once" : "");
 
 	rp->cmd = spawn_cmd(argv, &so, &exec_errno);
@@ -446,16 +456,18 @@ static void start_command(struct reaper *rp, const struct sigloop *loop, char **
 
 int reaper_main(int argc, char **argv)
 {
-	struct reaper rp = {
-		.grace_ms = DEFAULT_GRACE_MS, .timeout_sig = SIGTERM, .first_sig = SIGTERM,
-		.cmd_status = -1, .deadline = -1,
-	};
+	static struct reaper rp;
 	struct sigloop loop;
 	int first;
 
 	/* block first: a signal that arrives while we start is forwarded, not lost */
 	if (sigloop_open(&loop, KSIG_CATCHABLE) < 0)
 		die(EXIT_FAILED, "signalfd: %s", err_str(errno));
+	rp.grace_ms = DEFAULT_GRACE_MS;
+	rp.timeout_sig = rp.first_sig = SIGTERM;
+	rp.cmd_status = -1;
+	rp.deadline = -1;
+	rp.tree = &tree;
 	first = parse_options(&rp, argc, argv);
 	start_command(&rp, &loop, argv + first);
 	if (rp.timeout_ms)
@@ -471,7 +483,9 @@ int reaper_main(int argc, char **argv)
 			on_deadline(&rp);
 		else if (si.ssi_signo != SIGCHLD)
 			on_signal(&rp, &si);
-		if (settle(&rp))
+		if (settle(&rp)) {
+			report_rest(&rp);
 			return exit_status(&rp);
+		}
 	}
 }
