@@ -14,46 +14,30 @@
 
 //usage:Usage: reaper [OPTIONS] [--] COMMAND [ARG...]
 //usage:
-//usage:Run COMMAND as a child of a child subreaper, so that every process it leaves
-//usage:behind (a double-forked setsid daemon, a `sleep &`) comes back to reaper, which
-//usage:reaps each when it exits. Nothing of the tree survives reaper:
+//usage:Run COMMAND as the child of a child subreaper: every process it leaves behind
+//usage:(a double-forked setsid daemon too) comes back to reaper and is reaped. Every
+//usage:catchable signal, real-time ones too, is forwarded to COMMAND. When COMMAND
+//usage:exits, every descendant left gets SIGTERM (and SIGCONT), after the grace SIGKILL;
+//usage:reaper exits the moment all are gone, with COMMAND's status. TERM, INT or HUP
+//usage:cancel the job: forwarded, and the clean-up starts at once. As PID 1, reaper is
+//usage:the namespace's init. Each process cleaned up is reported on stderr:
+//usage:"reaper: leftover PID NAME (TERM)", or (KILL) when it needed SIGKILL.
 //usage:
-//usage:When COMMAND exits, every remaining descendant gets SIGTERM (and SIGCONT, so a
-//usage:stopped one can act on it); the survivors of the grace get SIGKILL. reaper exits
-//usage:the moment all are gone: a job that leaks nothing takes no grace time. Each
-//usage:process cleaned up is reported on stderr:
-//usage:  reaper: leftover PID NAME (TERM)      or (KILL) when it needed SIGKILL
-//usage:
-//usage:Every catchable signal reaper receives (real-time ones included) is forwarded to
-//usage:COMMAND. TERM, INT and HUP cancel the job: they are forwarded and the clean-up
-//usage:starts at once, without waiting for COMMAND; after the grace, whatever is left,
-//usage:COMMAND included, gets SIGKILL.
-//usage:
-//usage:As PID 1 (of a container or PID namespace) reaper is simply its init; otherwise
-//usage:it registers with PR_SET_CHILD_SUBREAPER.
-//usage:
-//usage:  -t, --grace DURATION      time between SIGTERM and SIGKILL (default 5s)
-//usage:      --timeout DURATION    when COMMAND runs longer, send the whole tree the
-//usage:                            timeout signal, then grace, then SIGKILL; exit 124
+//usage:  -t, --grace DUR           TERM to KILL (default 5s; 5, 0.5, 250ms, 2s, 1m, 1h)
+//usage:      --timeout DUR         when COMMAND runs longer, the whole tree gets the
+//usage:                            timeout signal, grace, KILL; exit 124 (0: none)
 //usage:      --timeout-signal SIG  the timeout's first signal (default TERM)
-//usage:  -g, --pgroup              run COMMAND in a process group of its own and send
-//usage:                            forwarded signals to that whole group
-//usage:      --fail-on-leak        exit 3 when anything was left over, even when COMMAND
-//usage:                            succeeded
-//usage:  -q, --quiet               no leftover report
-//usage:  -v, --verbose             say what happens (PID 1 or subreaper, signals, exits)
+//usage:  -g, --pgroup              run COMMAND in its own process group and forward
+//usage:                            signals to the group
+//usage:      --fail-on-leak        exit 3 when anything was left over
+//usage:  -q, --quiet               no report
+//usage:  -v, --verbose             say what happens (PID 1 or subreaper, signals)
 //usage:      --help                this text
 //usage:      --version             pidbox's version
 //usage:
-//usage:DURATION: 5 (seconds), 0.5, 250ms, 2s, 1m, 1h; --timeout 0 means none.
-//usage:SIG: TERM, SIGTERM, 15, RTMIN+3...
-//usage:
-//usage:Exit status: COMMAND's: N for exit(N), 128+N for death by signal N;
-//usage:  3    --fail-on-leak and something was left over (COMMAND ended by itself)
-//usage:  124  --timeout expired
-//usage:  125  reaper itself failed (a system call was refused)
-//usage:  126  COMMAND found but not executable, 127 COMMAND not found
-//usage:  2    usage error: bad option, duration or signal; nothing was started
+//usage:Exit status: COMMAND's (N, or 128+N for signal N); 3 leftovers and --fail-on-leak;
+//usage:124 timed out; 125 reaper failed; 126 COMMAND not executable, 127 not found;
+//usage:2 usage error (bad option, duration or signal: nothing started).
 
 #include <errno.h>
 #include <signal.h>
@@ -296,7 +280,7 @@ static void signal_tree(struct reaper *rp, int sig, int spare_cmd)
 	if (r == 0)
 		r = spare_cmd ? proctree_scan(t) : proctree_freeze(t);
 	if (r < 0) {
-		log_msg("cannot list the processes left: %s", err_str(errno));
+		log_msg("cannot list leftovers: %s", err_str(errno));
 	} else {
 		spare_signalled(rp, t, sig, 1);
 		proctree_signal(t, sig);
@@ -306,7 +290,7 @@ static void signal_tree(struct reaper *rp, int sig, int spare_cmd)
 	}
 	proctree_thaw(t);
 	if (t->overflow)
-		log_msg("more than %d processes: some were not signalled yet", PROCTREE_MAX);
+		log_msg("more than %d leftovers: some not signalled yet", PROCTREE_MAX);
 	proctree_close(t);
 }
 
@@ -320,15 +304,13 @@ static void start_cleanup(struct reaper *rp, int sig, int spare_cmd)
 
 static void on_deadline(struct reaper *rp)
 {
-	char buf[12];
-
 	if (rp->phase == RUNNING) {
-		log_info("timed out: sending SIG%s to the whole tree", sig_name(rp->timeout_sig, buf));
+		log_info("timed out");
 		rp->timed_out = 1;
 		start_cleanup(rp, rp->timeout_sig, 0);
 		return;
 	}
-	log_info("grace over: sending SIGKILL to what is left");
+	log_info("grace over");
 	rp->phase = KILLING;
 	rp->deadline = -1;
 	signal_tree(rp, SIGKILL, 0);
@@ -351,12 +333,10 @@ static void on_signal(struct reaper *rp, const struct signalfd_siginfo *si)
 	if (si->ssi_code == SI_USER && (pid_t)si->ssi_pid == getpid())
 		return;
 	if (rp->cmd) {
-		log_info("forwarding SIG%s to %s%d", sig_name(sig, buf),
-			 rp->to_group ? "process group " : "", (int)rp->cmd);
+		log_info("forwarding SIG%s", sig_name(sig, buf));
 		signal_command(rp, sig);
 	}
 	if (rp->phase == RUNNING && (sig == SIGTERM || sig == SIGINT || sig == SIGHUP)) {
-		log_info("cancelled: cleaning up without waiting for COMMAND");
 		rp->cancelled = 1;
 		start_cleanup(rp, SIGTERM, 1);
 	}
@@ -367,10 +347,8 @@ static void on_reaped(pid_t pid, int status, void *ctx)
 	struct reaper *rp = ctx;
 	struct leftover *l = leftover_find(rp, pid);
 
-	if (!l) {
-		log_debug("reaped %d (exit code %d)", (int)pid, wait_exitcode(status));
-		return;
-	}
+	if (!l)
+		return; /* an orphan that ended by itself */
 	/* a TERM-trapper that cleaned up and exited was ended by the first signal */
 	leftover_gone(rp, l, WIFSIGNALED(status) && WTERMSIG(status) == SIGKILL ? SIGKILL
 									  : rp->first_sig);
@@ -383,7 +361,7 @@ static int settle(struct reaper *rp)
 
 	reap_all(rp->cmd, &r, on_reaped, rp);
 	if (r.child_status != -1) {
-		log_info("COMMAND exited with status %d", wait_exitcode(r.child_status));
+		log_info("COMMAND exited: %d", wait_exitcode(r.child_status));
 		rp->cmd = 0;
 		rp->cmd_status = r.child_status;
 	}
@@ -435,23 +413,20 @@ static void start_command(struct reaper *rp, const struct sigloop *loop, char **
 	/* an inherited SIG_IGN for SIGCHLD would make the kernel reap for us, invisibly */
 	ksig_disposition(SIGCHLD, SIG_DFL, &so.chld_ignored);
 	if (getpid() == 1)
-		log_info("running as PID 1: the init of this namespace");
+		log_info("running as PID 1");
 	else if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0)
 		die(EXIT_FAILED, "cannot become child subreaper: %s", err_str(errno));
 	else
 		log_info("running as child subreaper");
 	rp->proc_ours = proc_is_ours();
 	if (!rp->proc_ours)
-		log_msg("/proc is not this PID namespace's: leftovers cannot be listed%s",
-			getpid() == 1 ? "; as PID 1, they are signalled all at once" : "");
+		log_msg("/proc is not this PID namespace's: leftovers cannot be listed");
 
 	rp->cmd = spawn_cmd(argv, &so, &exec_errno);
 	if (rp->cmd < 0)
 		die(EXIT_FAILED, "cannot start %s: %s", argv[0], err_str(errno));
 	if (exec_errno)
 		log_msg("%s: %s", argv[0], err_str(exec_errno));
-	else
-		log_info("started %s as PID %d", argv[0], (int)rp->cmd);
 }
 
 int reaper_main(int argc, char **argv)
