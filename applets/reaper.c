@@ -181,10 +181,10 @@ static struct leftover *leftover_find(struct reaper *rp, pid_t pid)
 
 static void leftover_report(const struct reaper *rp, const struct leftover *l, int sig)
 {
-	char buf[12];
-
-	if (!rp->quiet)
+	if (!rp->quiet) {
+		char buf[12];
 		log_msg("leftover %d %s (%s)", (int)l->pid, l->name, sig_name(sig, buf));
+	}
 }
 
 /* The entry is gone from the table; the signal reported is the one that ended it. */
@@ -217,9 +217,9 @@ static void on_tree_signal(const struct proc_node *p, int sig, int err, void *ct
 {
 	struct reaper *rp = ctx;
 	struct leftover *l;
-	char buf[12];
 
 	if (err) {
+		char buf[12];
 		log_msg("cannot send SIG%s to %d: %s", sig_name(sig, buf), (int)p->pid, err_str(err));
 		return;
 	}
@@ -327,13 +327,12 @@ static void signal_command(const struct reaper *rp, int sig)
 static void on_signal(struct reaper *rp, const struct signalfd_siginfo *si)
 {
 	int sig = (int)si->ssi_signo;
-	char buf[12];
 
 	/* a SIGPIPE or SIGTTOU our own write to stderr caused is ours, not COMMAND's */
 	if (si->ssi_code == SI_USER && (pid_t)si->ssi_pid == getpid())
 		return;
 	if (rp->cmd) {
-		log_info("forwarding SIG%s", sig_name(sig, buf));
+		log_info("forwarding signal %d", sig);
 		signal_command(rp, sig);
 	}
 	if (rp->phase == RUNNING && (sig == SIGTERM || sig == SIGINT || sig == SIGHUP)) {
