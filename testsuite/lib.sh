@@ -117,6 +117,8 @@ wait_timeout() {
 	( sleep "$1" && kill -KILL "$2" ) 2>/dev/null &
 	local w=$! rc=0
 	wait "$2" || rc=$?
-	kill "$w" 2>/dev/null
+	# KILL, not TERM: a bash subshell TERMed before it has reset its traps runs the
+	# test shell's EXIT trap, which removes $T under the running case
+	kill -KILL "$w" 2>/dev/null
 	return $rc
 }
