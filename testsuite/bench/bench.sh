@@ -209,17 +209,31 @@ ratio() {
 fig_launch() {
 	step "2. launch overhead ($LAUNCH_ROUNDS rounds)"
 	row 2 "Launch overhead: \`INIT true\` minus bare \`true\` (median µs)" "≤ ⅓ of the best anchor"
-	local out name v base
-	[ -n "$PID1" ] || R[2,pidbox]=$(not_built pid1)
-	out=$(timeout -k 5 300 "$B/launch" "$LAUNCH_ROUNDS" true "true=" "${SPECS[@]}") ||
+	row 2b "Launch overhead, single-child mode: no \`setsid\` (\`pid1 -c\`, \`dumb-init -c\`; tini and catatonit are so by default)" ""
+	local out name v base true_bin specs=("${SPECS[@]}") a
+	true_bin=$(command -v true) # by its path: a PATH search would be timed too
+	[ -n "$PID1" ] && specs+=("pidbox-c=$PIDBOX pid1 -c --")
+	[ -x /usr/bin/dumb-init ] && specs+=("dumb-init-c=/usr/bin/dumb-init -c --")
+	[ -n "$PID1" ] || R[2,pidbox]=$(not_built pid1) R[2b,pidbox]=$(not_built pid1)
+	out=$(timeout -k 5 300 "$B/launch" "$LAUNCH_ROUNDS" "$true_bin" "true=" "${specs[@]}") ||
 		{ note "launch overhead: the helper failed"; return; }
 	base=$(awk '$1 == "true" { print $2 }' <<<"$out")
 	LABEL[2]="${LABEL[2]}; bare \`true\`: $base µs"
 	while read -r name v; do
 		[ "$name" = true ] && continue
-		if isnum "$v"; then R[2,$name]=$(calc "$v - $base" 0); else R[2,$name]="$v"; fi
+		if isnum "$v"; then v=$(calc "$v - $base" 0); fi
+		case $name in
+		*-c) R[2b,${name%-c}]=$v ;;
+		*) R[2,$name]=$v ;;
+		esac
 	done <<<"$out"
+	for a in tini tini-static catatonit; do
+		[ -n "${R[2,$a]:-}" ] && R[2b,$a]="${R[2,$a]} (as above)"
+	done
 	ratio 2 low
+	ratio 2b low
+	[ "$(cat /proc/sys/kernel/sched_autogroup_enabled 2>/dev/null)" = 1 ] &&
+		note "kernel.sched_autogroup_enabled=1 here: each setsid() creates a scheduler autogroup, which costs launches in session mode (row 2 against 2b)"
 	local p best
 	p=$(num "${R[2,pidbox]:-}") && best=$(best_other 2 low) && [ -n "$best" ] &&
 		verdict 2 "$p <= $best / 3"
