@@ -183,6 +183,8 @@ static int show(const char *pid, int json, int first)
 	if (procstatus_read(path, buf, sizeof(buf), &ps) < 0) {
 		if (errno == ENOENT || errno == ESRCH)
 			log_msg("no process %s", pid);
+		else if (errno == EINVAL)
+			log_msg("%s: no signal masks in it (is /proc a procfs?)", path);
 		else
 			log_msg("cannot read %s: %s", path, err_str(errno));
 		return -1;
