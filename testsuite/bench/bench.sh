@@ -26,14 +26,14 @@ ANCHORS=(tini tini-static dumb-init catatonit)
 declare -A ANCHOR_PKG=([tini]=tini [tini-static]=tini [dumb-init]=dumb-init [catatonit]=catatonit)
 notes=()
 note() { notes+=("$*"); echo "bench: $*" >&2; }
-step() { echo "bench: $*" >&2; }
+step() { echo "bench: [${SECONDS}s] $*" >&2; }
 
 if [ "${BENCH_SMOKE:-0}" = 1 ]; then
 	mode=smoke LAUNCH_ROUNDS=1 IDLE_S=1 RTT_ROUNDS=1 BURST=10 MISS_MS=100 ORPHANS=20 \
 		ORPHAN_REPS=1 TREE_SIZE=60 TREE_REPS=1 TREE_DEADLINE=1000 LEAVE_N=3
 elif [ "${QUICK:-0}" = 1 ]; then
-	mode=quick LAUNCH_ROUNDS=150 IDLE_S=3 RTT_ROUNDS=5000 BURST=10000 MISS_MS=100 ORPHANS=5000 \
-		ORPHAN_REPS=1 TREE_SIZE=2000 TREE_REPS=2 TREE_DEADLINE=3000 LEAVE_N=100
+	mode=quick LAUNCH_ROUNDS=100 IDLE_S=3 RTT_ROUNDS=3000 BURST=10000 MISS_MS=100 ORPHANS=5000 \
+		ORPHAN_REPS=1 TREE_SIZE=2000 TREE_REPS=2 TREE_DEADLINE=2000 LEAVE_N=100
 else
 	mode=full LAUNCH_ROUNDS=500 IDLE_S=10 RTT_ROUNDS=20000 BURST=10000 MISS_MS=200 ORPHANS=20000 \
 		ORPHAN_REPS=3 TREE_SIZE=2000 TREE_REPS=5 TREE_DEADLINE=5000 LEAVE_N=100
