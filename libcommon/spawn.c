@@ -43,6 +43,9 @@ static void child_exec(char *const argv[], const struct spawn_opts *o,
 			ioctl(STDIN_FILENO, TIOCSCTTY, 0);
 	} else if (o->setpgid) {
 		setpgid(0, 0);
+		/* still under the wrapper's mask, whose sigloop blocks the SIGTTOU for this */
+		if (o->foreground)
+			tcsetpgrp(STDIN_FILENO, getpid());
 	}
 	if (o->pdeathsig)
 		prctl(PR_SET_PDEATHSIG, o->pdeathsig);

@@ -10,6 +10,7 @@ struct spawn_opts {
 	int setsid;          /* start a new session (and process group) */
 	int ctty;            /* with setsid: take stdin as controlling terminal, if it is one */
 	int setpgid;         /* without setsid: a process group of its own */
+	int foreground;      /* with setpgid: that group becomes the foreground of stdin's tty */
 	int chld_ignored;    /* restore SIGCHLD to SIG_IGN: the wrapper had to reset it to reap */
 	int pdeathsig;       /* when nonzero, PR_SET_PDEATHSIG in the child */
 	const struct user_ids *ids; /* when set, become this user (user_drop) before exec */
