@@ -27,8 +27,8 @@
 //usage:      --timeout DUR         when COMMAND runs longer, the whole tree gets the
 //usage:                            timeout signal, grace, KILL; exit 124 (0: none)
 //usage:      --timeout-signal SIG  the timeout's first signal (default TERM)
-//usage:  -g, --pgroup              run COMMAND in its own process group and forward
-//usage:                            signals to the group
+//usage:  -g, --pgroup              run COMMAND in its own process group (the terminal's
+//usage:                            foreground, if reaper had it); signals go to the group
 //usage:      --fail-on-leak        exit 3 when anything was left over
 //usage:  -q, --quiet               no report
 //usage:  -v, --verbose             say what happens (PID 1 or subreaper, signals)
@@ -408,6 +408,9 @@ static void start_command(struct reaper *rp, const struct sigloop *loop, char **
 {
 	struct spawn_opts so = { .mask = loop->orig_mask, .setpgid = rp->to_group };
 	int exec_errno;
+
+	/* as tini -g: a COMMAND in a group of its own gets the terminal we have, if we have it */
+	so.foreground = rp->to_group && tcgetpgrp(STDIN_FILENO) == getpgrp();
 
 	/* an inherited SIG_IGN for SIGCHLD would make the kernel reap for us, invisibly */
 	ksig_disposition(SIGCHLD, SIG_DFL, &so.chld_ignored);
