@@ -138,6 +138,15 @@ static int add_node(struct proctree *t, const struct proc_stat *st, int parent, 
 	return t->n - 1;
 }
 
+static int send_signal(struct proctree *t, struct proc_node *p, int sig);
+
+/* SIGSTOP, once: a stopped member cannot fork */
+static void stop_member(struct proctree *t, struct proc_node *p)
+{
+	if (!(p->flags & (PROC_STOPPED | PROC_SPARE | PROC_GONE)) && send_signal(t, p, SIGSTOP) == 0)
+		p->flags |= PROC_STOPPED;
+}
+
 /* pid was seen as a child of member `parent`: take it in if it still is. 1 new, 0 not. */
 static int adopt(struct proctree *t, pid_t pid, int parent)
 {
@@ -151,6 +160,8 @@ static int adopt(struct proctree *t, pid_t pid, int parent)
 			close(fd);
 		return 0;
 	}
+	if (t->stopping)
+		stop_member(t, &t->node[t->n - 1]);
 	return 1;
 }
 
@@ -264,7 +275,8 @@ int proctree_scan(struct proctree *t)
 
 	/* t->n grows during the pass: new members are scanned in the same pass */
 	for (int i = 0; i < t->n && !t->no_children_file && !t->overflow; i++) {
-		int k = proctree_alive(t, i) ? read_children(t, i) : 0;
+		/* a member gone and its PID reused: adopt() refuses children of a dead parent */
+		int k = t->node[i].flags & PROC_GONE ? 0 : read_children(t, i);
 		for (int j = 0; j < k; j++)
 			adopt(t, t->kids[j], i);
 	}
@@ -292,19 +304,22 @@ static int send_signal(struct proctree *t, struct proc_node *p, int sig)
 	return kill(p->pid, sig);
 }
 
-/* Has every member we stopped stopped? A member in fork() may still add a child. */
+/*
+ * Can a member we stopped still be inside fork(), about to add a child? Only while it runs
+ * (R) or waits in the kernel (D). Once SIGSTOP is pending, a process that returns to user
+ * space stops (T) before running any code, so one seen sleeping (S) was not in fork().
+ */
 static int all_stopped(struct proctree *t)
 {
 	for (int i = 0; i < t->n; i++) {
 		struct proc_node *p = &t->node[i];
 		struct proc_stat st;
 
-		if (!(p->flags & PROC_STOPPED) || !proctree_alive(t, i))
-			continue;
-		if (proc_read_stat(p->pid, &st) < 0)
+		if (!(p->flags & PROC_STOPPED) || (p->flags & PROC_GONE)
+		    || proc_read_stat(p->pid, &st) < 0 || st.start != p->start)
 			continue;
 		p->threads = st.threads;
-		if (st.state != 'T' && st.state != 't' && st.state != 'Z' && st.state != 'X')
+		if (st.state == 'R' || st.state == 'D')
 			return 0;
 	}
 	return 1;
@@ -312,30 +327,22 @@ static int all_stopped(struct proctree *t)
 
 int proctree_freeze(struct proctree *t)
 {
-	int passes = 0, settle = 0;
+	int passes = 0, settle = 0, grew;
 
-	if (proctree_scan(t) < 0)
-		return -1;
+	/* top-down: each member is stopped as it is found, before its children are read */
+	for (int i = 0; i < t->n; i++)
+		stop_member(t, &t->node[i]);
+	t->stopping = 1;
 	for (;;) {
-		int grew;
-		/* top-down: parents precede children in node[] */
-		for (int i = 0; i < t->n; i++) {
-			struct proc_node *p = &t->node[i];
-			if (!(p->flags & (PROC_STOPPED | PROC_SPARE | PROC_GONE))
-			    && send_signal(t, p, SIGSTOP) == 0)
-				p->flags |= PROC_STOPPED;
-		}
 		grew = proctree_scan(t);
 		passes++;
-		if (grew < 0)
-			return -1;
-		if (grew)
-			continue;
-		/* no event tells that a process has stopped: re-check a bounded number of times */
-		if (all_stopped(t) || ++settle > SETTLE_PASSES)
-			return passes;
-		sched_yield();
+		if (grew < 0 || (!grew && all_stopped(t)) || (!grew && ++settle > SETTLE_PASSES))
+			break;
+		if (!grew) /* no event tells that a process has stopped: re-check, a bounded number of times */
+			sched_yield();
 	}
+	t->stopping = 0;
+	return grew < 0 ? -1 : passes;
 }
 
 int proctree_signal(struct proctree *t, int sig)
@@ -385,7 +392,7 @@ int proctree_kill(struct proctree *t, int sig, int freeze)
 		return -1;
 	}
 	failed = proctree_signal(t, sig);
-	if (sig != SIGSTOP)
+	if (sig != SIGSTOP && sig != SIGKILL) /* KILL needs no SIGCONT to act */
 		proctree_thaw(t);
 	return failed;
 }
