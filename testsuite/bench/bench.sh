@@ -87,26 +87,26 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 # scratch_build NAME CONFIG_TARGET: build a configuration in a copy of the sources
-# (build/bench/NAME), so that the user's .config and build/ stay as they are.
+# (build/bench/NAME), so that the user's .config and build/ stay as they are; prints the
+# binary's path.
 scratch_build() {
 	local d=$B/$1
 	rm -rf "$d" && mkdir -p "$d" || return 1
 	cp -r applets libcommon scripts Config.in Makefile "$d/" || return 1
 	[ -d configs ] && cp -r configs "$d/"
 	(cd "$d" && env -u MAKEFLAGS -u MAKELEVEL make "$2" && env -u MAKEFLAGS -u MAKELEVEL make) \
-		>"$d.log" 2>&1 || { note "building $2 failed (see $d.log)"; return 1; }
+		>"$d.log" 2>&1 || return 1
 	echo "$d/build/pidbox"
 }
 
+full_bin=
 if [ "$mode" = smoke ]; then
 	PIDBOX=${PIDBOX:-$top/build/pidbox}
 	full_bin=$PIDBOX
-elif [ -n "${PIDBOX:-}" ]; then
-	full_bin=$(scratch_build full defconfig)
 else
 	step "building the default configuration in $B/full"
-	full_bin=$(scratch_build full defconfig)
-	PIDBOX=$full_bin
+	full_bin=$(scratch_build full defconfig) || note "building defconfig failed (see $B/full.log)"
+	PIDBOX=${PIDBOX:-$full_bin}
 fi
 [ -x "${PIDBOX:-}" ] || { echo "bench: no pidbox binary to measure" >&2; exit 2; }
 applets=" $("$PIDBOX" --list | tr '\n' ' ') "
@@ -183,6 +183,7 @@ fig_size() {
 		R[1b,pidbox]=$(stat -c %s "$f")
 	else
 		R[1b,pidbox]="not measured (the pid1 build failed)"
+		note "building pid1_defconfig failed (see $B/pid1.log)"
 	fi
 	size_verdict 1a 32768
 	size_verdict 1b 12288
