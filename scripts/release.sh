@@ -6,7 +6,7 @@
 #                              the default and the pid1-only (configs/pid1_defconfig) configs,
 #                              each built in a scratch copy of HEAD so the working tree and its
 #                              .config are left alone, the default build's man pages
-#                              (pidbox-VERSION-man.tar.gz, man/manN/...), and SHA256SUMS
+#                              (pidbox-VERSION-man.tar.gz: share/man/manN/...), and SHA256SUMS
 set -eu
 cd "$(dirname "$0")/.."
 
@@ -52,11 +52,11 @@ release() { # release DIR
 	trap 'rm -rf "$work"' EXIT
 	dist "$out"
 	build_config "$work" defconfig "$out/pidbox-$version-linux-$arch"
-	# the default build's man pages, for an install from the binaries
-	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -C "$work/defconfig" man >/dev/null ||
-		die "make man failed"
-	tar -C "$work/defconfig/build" --owner=0 --group=0 --sort=name \
-		--mtime="@$(git log -1 --format=%ct HEAD)" -c man | gzip -n >"$out/pidbox-$version-man.tar.gz"
+	# the default build's man pages, laid out for `tar -xzf ... -C /usr/local`
+	env -u MAKEFLAGS -u MAKELEVEL -u MFLAGS make -C "$work/defconfig" install-man \
+		DESTDIR="$work/man" MANDIR=/share/man >/dev/null || die "make install-man failed"
+	tar -C "$work/man" --owner=0 --group=0 --sort=name \
+		--mtime="@$(git log -1 --format=%ct HEAD)" -c share | gzip -n >"$out/pidbox-$version-man.tar.gz"
 	echo "  $out/pidbox-$version-man.tar.gz: $(ls "$work/defconfig/build/man" | wc -l) pages"
 	if git cat-file -e HEAD:configs/pid1_defconfig 2>/dev/null; then
 		build_config "$work" pid1_defconfig "$out/pidbox-pid1-$version-linux-$arch"
