@@ -1,7 +1,6 @@
 //config:config LIB_SPAWN
 //config:	bool
 //config:	select LIB_SIGLOOP
-//config:	select LIB_USER
 
 #include <errno.h>
 #include <signal.h>
@@ -53,8 +52,10 @@ static void child_exec(char *const argv[], const struct spawn_opts *o,
 		ksig_disposition(SIGCHLD, SIG_IGN, 0);
 	if (o->redirect && child_stdio(o->stdio) < 0)
 		child_fail(e, SPAWN_STDIO, 126);
+#ifdef CONFIG_LIB_USER /* only applets that select it can ask for a user */
 	if (o->ids && user_drop(o->ids) < 0)
 		child_fail(e, SPAWN_USER, 126);
+#endif
 	if (o->dir && chdir(o->dir) < 0)
 		child_fail(e, SPAWN_DIR, 126);
 	ksig_mask(SIG_SETMASK, o->mask, 0);
