@@ -161,6 +161,13 @@ ifeq ($(CONFIG_STATIC),y)
 endif
 	@echo "  $@: $$(wc -c <$@) bytes"
 
+# the help texts, packed by a host program that includes them with this configuration
+$(gen)/usage_packed.h: scripts/usage_pack.c $(gen)/usage_texts.h $(gen)/applet.h $(gen)/autoconf.h
+	@mkdir -p $(b)
+	$(Q)$(HOSTCC) -O2 -include $(gen)/autoconf.h -I$(gen) -o $(b)/usage_pack $<
+	$(Q)$(b)/usage_pack >$@.tmp && mv $@.tmp $@
+$(b)/obj/libcommon/usage.o: $(gen)/usage_packed.h
+
 # the names `make install` links, from the same table the dispatcher uses
 $(b)/applets.list: $(gen)/applets.h $(gen)/autoconf.h
 	$(Q)printf '#include "applets.h"\n' | \

@@ -15,14 +15,13 @@
 struct applet {
 	const char *name;
 	int (*main)(int argc, char **argv);
-	const char *usage;
 };
 
 static const struct applet applets[] = {
-#define APPLET(name, main, usage) { name, main, usage },
+#define APPLET(name, main, usage) { name, main },
 #include "applets.h"
 #undef APPLET
-	{ 0, 0, 0 },
+	{ 0, 0 },
 };
 
 static const struct applet *find_applet(const char *name)

@@ -4,6 +4,7 @@
 #include "fmt.h"
 #include "log.h"
 #include "opt.h"
+#include "usage.h"
 #include "wr.h"
 
 void opt_init(struct opt_state *st, int argc, char **argv, const char *shorts,
@@ -123,7 +124,7 @@ int opt_next(struct opt_state *st)
 void usage_exit(const char *usage)
 {
 #ifdef CONFIG_FEATURE_HELP
-	wr_str(STDOUT_FILENO, usage);
+	wr_str(STDOUT_FILENO, usage_text(usage));
 #else
 	(void)usage;
 	fmt_fd(STDOUT_FILENO, "Usage: %s ... (help texts not built in)\n", log_prog);
