@@ -1,7 +1,6 @@
+#ifdef CONFIG_FEATURE_COMPRESS_USAGE
 #include <string.h>
 #include "usage.h"
-
-#ifdef CONFIG_FEATURE_COMPRESS_USAGE
 #include "usage_packed.h"
 
 /* LZSS, as scripts/usage_pack.c writes it; the bounds checks make bad data harmless. */
@@ -42,10 +41,5 @@ const char *usage_text(const char *usage)
 	while (--id && t < plain + USAGE_PLAIN_SIZE)
 		t += strlen(t) + 1;
 	return t;
-}
-#else
-const char *usage_text(const char *usage)
-{
-	return usage;
 }
 #endif

@@ -7,6 +7,13 @@
  * packed (scripts/usage_pack.c): this unpacks them once and returns the marked one.
  * Otherwise NAME_usage is the text itself and comes back as it is.
  */
+#ifdef CONFIG_FEATURE_COMPRESS_USAGE
 const char *usage_text(const char *usage);
+#else
+static inline const char *usage_text(const char *usage)
+{
+	return usage;
+}
+#endif
 
 #endif

@@ -2,7 +2,7 @@
 # allyes-config.sh DIR: the headers a build of every applet and libcommon part needs, made
 # without touching .config or include/: DIR/applet.h (usage texts, prototypes) and
 # DIR/autoconf.h with every bool symbol of the Kconfig tree on and every int/string
-# symbol at its default. For the fuzz targets and the unit tests, which compile the
+# symbol at its default (help texts unpacked: the packer runs only in the real build). For the fuzz targets and the unit tests, which compile the
 # sources directly with the host compiler.
 set -eu
 dir=$1
@@ -25,6 +25,7 @@ awk '
 	}
 	END { flush() }
 ' Config.in "$dir/Config.applets" "$dir/Config.libcommon" |
-	grep -v -e '^#define CONFIG_DYNAMIC ' -e '^#define CONFIG_DEBUG ' >"$dir/autoconf.h.tmp"
+	grep -v -e '^#define CONFIG_DYNAMIC ' -e '^#define CONFIG_DEBUG ' \
+		-e '^#define CONFIG_FEATURE_COMPRESS_USAGE ' >"$dir/autoconf.h.tmp"
 cmp -s "$dir/autoconf.h.tmp" "$dir/autoconf.h" 2>/dev/null && rm -f "$dir/autoconf.h.tmp" ||
 	mv "$dir/autoconf.h.tmp" "$dir/autoconf.h"
