@@ -265,9 +265,9 @@ static void signal_tree(struct reaper *rp, int sig, int spare_cmd)
 	int r;
 
 	if (!rp->proc_ours) {
-		/* as PID 1 every other process of the namespace is ours: checked in start_command */
-		if (getpid() == 1)
-			kill(-1, sig);
+		/* as PID 1, kill(-1) reaches every other process of the namespace: all ours */
+		if (getpid() == 1 && kill(-1, sig) == 0 && !rp->cmd)
+			rp->leaked++; /* unnamed, but --fail-on-leak must see them */
 		return;
 	}
 	proctree_fd_limit(); /* not before: COMMAND keeps the limit it was given */
@@ -275,8 +275,9 @@ static void signal_tree(struct reaper *rp, int sig, int spare_cmd)
 	t->on_signal = on_tree_signal;
 	t->ctx = rp;
 	r = proctree_add_root(t, getpid(), PROCTREE_SPARE);
+	/* fails when COMMAND has just exited (a zombie): then there is nothing to spare */
 	if (r == 0 && spare_cmd)
-		r = proctree_add_root(t, rp->cmd, PROCTREE_SPARE);
+		proctree_add_root(t, rp->cmd, PROCTREE_SPARE);
 	if (r == 0)
 		r = spare_cmd ? proctree_scan(t) : proctree_freeze(t);
 	if (r < 0) {
