@@ -9,30 +9,21 @@
 
 //usage:Usage: pdeathsig [-s SIG | SIG] [--] COMMAND [ARG...]
 //usage:
-//usage:Die with your parent: set PR_SET_PDEATHSIG so that COMMAND gets SIG (default
-//usage:KILL) when the process that started pdeathsig dies, then exec COMMAND in place of
-//usage:pdeathsig: no process stays in between, COMMAND keeps pdeathsig's PID.
-//usage:SIG is a name or a number (TERM, SIGTERM, 15, RTMIN+2). Without "--", the first
-//usage:operand is SIG only when it is a number or an upper-case signal name and a
-//usage:COMMAND follows: `pdeathsig kill 5` runs kill.
+//usage:Set PR_SET_PDEATHSIG so that COMMAND gets SIG (default KILL) when the parent of
+//usage:pdeathsig dies, then exec COMMAND: no process stays in between. SIG: a name or
+//usage:number (TERM, 15, RTMIN+2); without "--" an operand is SIG only when it starts
+//usage:with a digit or a capital and COMMAND follows (`pdeathsig kill 5` runs kill).
+//usage:A parent that died before the prctl would never send SIG: when getppid()
+//usage:changed across the prctl, pdeathsig acts as if SIG had fired. It sends SIG to
+//usage:itself: if SIG kills by default it dies of SIG and COMMAND never runs; if SIG
+//usage:is ignored (SIG_IGN, or CHLD, CONT, URG, WINCH) COMMAND runs; if blocked,
+//usage:COMMAND starts with SIG pending. The kernel fires on the parent *thread*'s
+//usage:exit and clears it at exec of a setuid COMMAND.
 //usage:
-//usage:The race: a parent that dies after starting pdeathsig but before the prctl
-//usage:would never send the signal. pdeathsig compares getppid() before and after the
-//usage:prctl; when it changed, the parent is gone, and pdeathsig acts as if SIG had
-//usage:fired: it sends SIG to itself with the disposition and mask COMMAND would have
-//usage:had. If SIG's default action kills (KILL, TERM, HUP, USR1...), pdeathsig dies of
-//usage:SIG and COMMAND never runs; if SIG is ignored (inherited SIG_IGN, or CHLD, CONT,
-//usage:URG, WINCH), COMMAND runs; if SIG is blocked, COMMAND starts with it pending.
-//usage:Caveats (the kernel's): the signal fires when the parent *thread* exits, even if
-//usage:the parent process lives on; a setuid or setgid COMMAND clears it at exec.
+//usage:  -s, --signal SIG   the signal (default KILL)
 //usage:
-//usage:  -s, --signal SIG   the signal to get (default KILL)
-//usage:      --help         this text
-//usage:      --version      pidbox's version
-//usage:
-//usage:Exit status: COMMAND's (pdeathsig is replaced by it); 126 COMMAND found but not
-//usage:executable, 127 not found; 1 prctl failed; 2 a usage error (unknown signal, no
-//usage:COMMAND), and then nothing is run.
+//usage:Exit status: COMMAND's; 126/127 COMMAND not executable/not found; 1 prctl
+//usage:failed; 2 usage (unknown signal, no COMMAND): nothing run.
 
 #include <errno.h>
 #include <signal.h>

@@ -13,44 +13,27 @@
 
 //usage:Usage: sigrewrite [-v] [-r FROM:TO]... [FROM:TO]... [--] COMMAND [ARG...]
 //usage:
-//usage:Run COMMAND as a child and forward to it every signal sigrewrite receives,
-//usage:rewritten by the maps: FROM:TO sends TO in place of FROM; FROM:0 drops FROM.
-//usage:FROM and TO are names or numbers (TERM, SIGTERM, 15, RTMIN+3, SIGRTMAX-2, 32).
-//usage:Every catchable signal is forwarded, real-time ones included; unmapped ones go
-//usage:as they are. KILL and STOP cannot be caught, so they cannot be rewritten.
-//usage:For an app that wants another stop signal than its supervisor sends (nginx
-//usage:stops gracefully on QUIT; Kubernetes and docker stop send TERM), when pid1 is
-//usage:not the init, or outside containers (supervisord, systemd):
-//usage:    sigrewrite TERM:QUIT -- nginx -g 'daemon off;'
+//usage:Run COMMAND as a child; forward it every signal sigrewrite gets, real-time ones
+//usage:included, with the maps applied: FROM:TO sends TO instead, FROM:0 drops FROM.
+//usage:Names or numbers: TERM, SIGTERM, 15, RTMIN+3, SIGRTMAX-2, 32. E.g. nginx stops
+//usage:gracefully on QUIT, docker stop sends TERM:  sigrewrite TERM:QUIT -- nginx
+//usage:COMMAND stays in sigrewrite's process group and session (no setsid), so job
+//usage:control and the terminal work as without sigrewrite: what the terminal sends
+//usage:the group (Ctrl-C, Ctrl-Z, SIGWINCH) reaches COMMAND directly and is not sent
+//usage:twice; maps apply to signals sent to sigrewrite's PID.
+//usage:When COMMAND stops (TSTP, TTIN, TTOU, STOP), sigrewrite stops too (SIGSTOP),
+//usage:so a shell sees a stopped job; continued, it continues COMMAND. Killed with
+//usage:SIGKILL, it takes COMMAND with it.
+//usage:Exit: COMMAND's code. When signal N killed COMMAND, sigrewrite resets N to its
+//usage:default, unblocks it and raises it, so its parent sees "killed by N" too (no
+//usage:core dump); if N cannot kill (CHLD, CONT, URG, WINCH), exit 128+N. Unlike pid1,
+//usage:which as PID 1 cannot die of a signal and exits 128+N.
 //usage:
-//usage:COMMAND stays in sigrewrite's process group and session (no setsid): job
-//usage:control and the terminal behave as if sigrewrite were not there. So what the
-//usage:terminal sends the foreground group (Ctrl-C, Ctrl-\, Ctrl-Z, window size
-//usage:changes) reaches COMMAND directly, unmapped, and sigrewrite does not send it a
-//usage:second copy; maps apply to signals sent to sigrewrite's own PID. A signal sent
-//usage:to the whole process group (kill -- -PGID) reaches both, so COMMAND gets the
-//usage:original and the rewritten one.
-//usage:Job control: when COMMAND stops (TSTP, TTIN, TTOU, STOP), sigrewrite stops
-//usage:itself too (SIGSTOP), so a shell sees a stopped job; when sigrewrite is
-//usage:continued (fg, bg, SIGCONT), it continues COMMAND. If sigrewrite is killed
-//usage:(SIGKILL, which it cannot forward), COMMAND gets SIGKILL too.
-//usage:
-//usage:Transparent exit: COMMAND's exit code. When a signal N killed COMMAND,
-//usage:sigrewrite resets N to its default, unblocks it and raises it on itself, so its
-//usage:own parent sees the same "killed by signal N" (WIFSIGNALED; sigrewrite itself
-//usage:dumps no core). A signal whose default action does not kill (CHLD, CONT, URG,
-//usage:WINCH) gives exit status 128+N. This differs from pid1, which, being PID 1,
-//usage:cannot die of a signal and exits 128+N instead.
-//usage:
-//usage:  -r, --rewrite FROM:TO  one more map, as the operand FROM:TO (repeatable;
-//usage:                         the last map of a FROM wins)
+//usage:  -r, --rewrite FROM:TO  one more map (repeatable; the last for a FROM wins)
 //usage:  -v, --verbose          log each signal forwarded, rewritten or dropped
-//usage:      --help             this text
-//usage:      --version          pidbox's version
 //usage:
-//usage:Exit status: COMMAND's, as above; 126 COMMAND found but not executable, 127 not
-//usage:found; 1 a system call failed; 2 a usage error (bad map, unknown signal, FROM
-//usage:= KILL or STOP), and then nothing is started.
+//usage:Exit status: as above; 126/127 COMMAND not executable/not found; 1 a system
+//usage:call failed; 2 usage (bad map, unknown signal, FROM KILL or STOP): nothing run.
 
 #include <errno.h>
 #include <signal.h>

@@ -10,31 +10,21 @@
 
 //usage:Usage: sigstate [-j] [PID...]
 //usage:
-//usage:Why does my process ignore SIGTERM? Decode the signal masks of
-//usage:/proc/PID/status into signal names, one line each:
-//usage:  SigPnd   pending for the thread /proc/PID/status describes (the main one)
-//usage:  ShdPnd   pending for the whole process
-//usage:  SigBlk   blocked: held pending until unblocked (or read with signalfd)
-//usage:  SigIgn   ignored (SIG_IGN): discarded on arrival; inherited across exec
-//usage:  SigCgt   caught: a handler is installed
-//usage:and whether the process is PID 1 of its PID namespace (NSpid's last field is
-//usage:1). If it is, the kernel drops every signal it has no handler for (one at
-//usage:SIG_DFL that is not blocked), even TERM and INT; only KILL and STOP from an
-//usage:outer namespace get through. Those signals are listed as "Dropped".
-//usage:Without PID, sigstate shows itself: the masks and ignored signals a shell
-//usage:passes to the programs it starts (try `trap '' TERM; sigstate`).
-//usage:Names are as kill -l prints them: TERM, RTMIN+3 (RTMIN is 34, as glibc sees it),
-//usage:32 and 33 by number. Several PIDs: one block each, separated by a blank line.
+//usage:Why does my process ignore SIGTERM? Decode /proc/PID/status, one line each:
+//usage:SigPnd (pending for the thread), ShdPnd (pending for the process), SigBlk
+//usage:(blocked), SigIgn (ignored), SigCgt (caught: a handler), as signal names
+//usage:(TERM, RTMIN+3; 32, 33 by number). Then "PID 1": whether it is PID 1 of its
+//usage:PID namespace (NSpid ends in 1). If so the kernel drops the signals it has no
+//usage:handler for and does not block, even TERM; "Dropped" lists them.
+//usage:No PID: sigstate itself, showing what its parent passes on (try
+//usage:`trap '' TERM; sigstate`). Several PIDs: blocks separated by a blank line.
 //usage:
-//usage:  -j, --json     JSON for scripts: an array with one object per PID, e.g.
-//usage:                 [{"pid":7,"name":"sleep","nspid":7,"pid1":false,
-//usage:                 "SigPnd":[],"ShdPnd":[],"SigBlk":["TERM"],"SigIgn":[],
-//usage:                 "SigCgt":["HUP"],"Dropped":[]}]
-//usage:      --help     this text
-//usage:      --version  pidbox's version
+//usage:  -j, --json  a JSON array, one object per PID: {"pid":7,"name":"sleep",
+//usage:              "nspid":7,"pid1":false,"SigPnd":[],"ShdPnd":[],"SigBlk":["TERM"],
+//usage:              "SigIgn":[],"SigCgt":["HUP"],"Dropped":[]}
 //usage:
-//usage:Exit status: 0; 1 when a PID does not exist or its status cannot be read (the
-//usage:others are still shown); 2 a usage error (a malformed PID), nothing shown.
+//usage:Exit status: 0; 1 a PID missing or its status unreadable (the others are
+//usage:shown); 2 a malformed PID, nothing shown.
 
 #include <errno.h>
 #include <signal.h>
