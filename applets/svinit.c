@@ -190,7 +190,9 @@ static const char *json_number(const char *p, const char *end)
 {
 	if (p < end && *p == '-')
 		p++;
-	if (!(p = json_digits(p, end)))
+	if (p < end && *p == '0') /* no leading zeros: 0, 0.5, but not 01 */
+		p++;
+	else if (!(p = json_digits(p, end)))
 		return 0;
 	if (p < end && *p == '.' && !(p = json_digits(p + 1, end)))
 		return 0;
@@ -203,46 +205,13 @@ static const char *json_number(const char *p, const char *end)
 	return p;
 }
 
-static const char *json_value(const char *p, const char *end, int depth);
-
-/* An object or an array: members separated by ',' between open and close. */
-static const char *json_container(const char *p, const char *end, int depth)
-{
-	char close = *p == '{' ? '}' : ']';
-
-	if (depth > 32)
-		return 0; /* not worth a deeper stack: passed on with a prefix */
-	p = json_ws(p + 1, end);
-	if (p < end && *p == close)
-		return p + 1;
-	for (;;) {
-		if (close == '}') {
-			p = json_ws(json_string(p, end), end);
-			if (!p || p == end || *p++ != ':')
-				return 0;
-		}
-		p = json_ws(json_value(p, end, depth + 1), end);
-		if (!p || p == end)
-			return 0;
-		if (*p == close)
-			return p + 1;
-		if (*p++ != ',')
-			return 0;
-		p = json_ws(p, end);
-	}
-}
-
-static const char *json_value(const char *p, const char *end, int depth)
+/* A string, number, true, false or null; NULL when none starts at p. */
+static const char *json_scalar(const char *p, const char *end)
 {
 	static const char *const words[] = { "true", "false", "null" };
 	unsigned i;
 
-	p = json_ws(p, end);
-	if (!p || p == end)
-		return 0;
-	if (*p == '{' || *p == '[')
-		return json_container(p, end, depth);
-	if (*p == '"')
+	if (p < end && *p == '"')
 		return json_string(p, end);
 	for (i = 0; i < 3; i++) {
 		size_t n = strlen(words[i]);
@@ -252,15 +221,64 @@ static const char *json_value(const char *p, const char *end, int depth)
 	return json_number(p, end);
 }
 
+/* "key" : -- what comes before an object's member; NULL when it is not there. */
+static const char *json_key(const char *p, const char *end)
+{
+	p = json_string(json_ws(p, end), end);
+	p = p ? json_ws(p, end) : 0;
+	return p && p < end && *p == ':' ? p + 1 : 0;
+}
+
+#define JSON_DEPTH 32 /* deeper lines are passed on with a prefix */
+
+/*
+ * Is [p, end) one JSON value and nothing else but blanks? Iterative, with the open
+ * containers on a small stack: a line's nesting cannot grow svinit's stack.
+ */
+static int json_whole(const char *p, const char *end)
+{
+	char close[JSON_DEPTH];
+	int depth = 0;
+
+	for (;;) {
+		p = json_ws(p, end); /* a value starts here */
+		if (p < end && (*p == '{' || *p == '[')) {
+			if (depth == JSON_DEPTH)
+				return 0;
+			close[depth++] = *p == '{' ? '}' : ']';
+			p = json_ws(p + 1, end);
+			if (p == end || *p != close[depth - 1]) {
+				if (close[depth - 1] == '}' && !(p = json_key(p, end)))
+					return 0;
+				continue; /* the container's first value */
+			}
+			p++;
+			depth--;
+		} else if (!(p = json_scalar(p, end))) {
+			return 0;
+		}
+		for (;;) { /* after a value: the end of containers, or ',' and the next one */
+			p = json_ws(p, end);
+			if (!depth)
+				return p == end;
+			if (p == end || *p != close[depth - 1])
+				break;
+			p++;
+			depth--;
+		}
+		if (p == end || *p++ != ',')
+			return 0;
+		if (close[depth - 1] == '}' && !(p = json_key(p, end)))
+			return 0;
+	}
+}
+
 /* Is line one JSON object, nothing else? Returns where its '{' is, or NULL. */
 static const char *json_object(const char *line, size_t len)
 {
-	const char *end = line + len, *p = json_ws(line, end), *after;
+	const char *p = json_ws(line, line + len);
 
-	if (p == end || *p != '{')
-		return 0;
-	after = json_value(p, end, 0);
-	return after && json_ws(after, end) == end ? p : 0;
+	return p < line + len && *p == '{' && json_whole(p, line + len) ? p : 0;
 }
 
 /* The name as a JSON string's body: '"', '\' and control bytes escaped. */
