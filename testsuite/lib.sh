@@ -39,7 +39,8 @@ _testing_run() {
 }
 
 skip() { echo "$*"; exit 77; }
-fail() { echo "FAIL: $*"; return 1; }
+# fail MESSAGE: the case fails here (exit, so that a `check || fail` anywhere counts)
+fail() { echo "FAIL: $*"; exit 1; }
 
 # is_root_ns: can this run make PID namespaces? (root and a working unshare)
 have_ns() { [ "$(id -u)" = 0 ] && unshare --pid --fork --mount-proc true 2>/dev/null; }
@@ -107,7 +108,12 @@ ns_pid1() {
 	fail "no namespace init below $1"
 }
 # signals_blocked PID: true once PID has blocked signals (an init is ready for them)
-signals_blocked() { grep -q '^SigBlk:.*[1-9a-f]' "/proc/$1/status" 2>/dev/null; }
+# (TERM and signal 64 both blocked: a shell's mask before its exec never has 64)
+signals_blocked() {
+	local m
+	m=$(awk '/^SigBlk:/ { print $2 }' "/proc/$1/status" 2>/dev/null)
+	[ -n "$m" ] && (( (16#$m & 0x4000) && ((16#$m >> 63) & 1) ))
+}
 # children_of PID: its children, zombies included
 children_of() { cat /proc/"$1"/task/*/children 2>/dev/null | tr ' ' '\n' | grep .; }
 
