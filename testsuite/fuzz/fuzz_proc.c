@@ -1,5 +1,5 @@
 /*
- * The /proc parsers fed arbitrary bytes (in a buffer of exactly their length, so that
+ * The /proc parsers (proc.h, procstatus.h) fed arbitrary bytes (in a buffer of exactly their length, so that
  * ASan sees any read past it), and round trips: a stat line built around any COMM (the
  * kernel lets a process name itself with spaces, ')' and newlines) and a children list of
  * any PIDs must parse back to what was put in.
@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "proc.h"
+#include "procstatus.h"
 
 static void bug(const char *what, const uint8_t *d, size_t n)
 {
@@ -42,6 +43,7 @@ static void raw(const uint8_t *d, size_t n)
 	char *buf = malloc(n ? n : 1);
 	struct proc_stat st;
 	struct proc_status ss;
+	struct procstatus ps;
 	pid_t kids[16];
 	int k, i;
 
@@ -51,6 +53,8 @@ static void raw(const uint8_t *d, size_t n)
 		bug("stat: COMM not terminated", d, n);
 	if (status_works())
 		proc_parse_status(buf, n, &ss);
+	if (procstatus_parse(buf, n, &ps) == 0 && !memchr(ps.name, 0, sizeof(ps.name)))
+		bug("procstatus: Name not terminated", d, n);
 	k = proc_parse_children(buf, n, kids, 16);
 	if (k < -1 || k > 16)
 		bug("children: count out of range", d, n);
