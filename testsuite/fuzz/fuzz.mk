@@ -16,3 +16,13 @@ storm: all
 lint: prepare
 	$(Q)testsuite/fuzz/lint.sh
 endif
+
+# make check SANITIZE=1: how the sanitizers behave in the tests. No leak checking: pidbox
+# has no malloc, and LeakSanitizer needs /proc and no ptrace, which some tests take away.
+# ASan leaves SEGV, BUS and FPE alone: the tests check pidbox's own signal dispositions
+# (sigstate reads SigCgt, pid1 dies of a real fault); invalid accesses are still reported
+# by the instrumentation itself. UBSan prints a stack and stops at the first report.
+ifeq ($(SANITIZE),1)
+export ASAN_OPTIONS ?= detect_leaks=0:handle_segv=0:handle_sigbus=0:handle_sigfpe=0:abort_on_error=0
+export UBSAN_OPTIONS ?= print_stacktrace=1:halt_on_error=1
+endif
