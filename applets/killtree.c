@@ -2,6 +2,7 @@
 //config:	bool "killtree: signal a process and all its descendants, race-free"
 //config:	default y
 //config:	select LIB_PROCTREE
+//config:	select LIB_CGROUP
 //config:	select LIB_SIG_NAME
 //config:	select LIB_NUM
 //config:	help
@@ -33,9 +34,11 @@
 //usage:  -v, --verbose       print each process as it is signalled
 //usage:      --no-freeze     do not stop the trees first (for HUP, a reload, to a tree that
 //usage:                      must not pause); a process forked meanwhile may be missed
-//usage:      --cgroup        when a PID is the only thing in its own writable cgroup v2,
-//usage:                      use cgroup.freeze and cgroup.kill: atomic, escape-proof;
-//usage:                      says so and falls back to the tree when it cannot
+//usage:      --cgroup        when the one PID and its descendants are alone in their own
+//usage:                      writable cgroup v2 (no sub-cgroups, killtree outside it):
+//usage:                      KILL by cgroup.kill, other signals to the cgroup frozen
+//usage:                      (cgroup.freeze); atomic, escape-proof. When it cannot, says
+//usage:                      why on stderr and falls back to the process tree
 //usage:      --help          this text
 //usage:      --version       pidbox's version
 //usage:
@@ -53,12 +56,15 @@
 
 #include <errno.h>
 #include <signal.h>
+#include <string.h>
 #include <unistd.h>
 #include "applet.h"
+#include "cgroup.h"
 #include "fmt.h"
 #include "log.h"
 #include "num.h"
 #include "opt.h"
+#include "pidfd.h"
 #include "proc.h"
 #include "proctree.h"
 #include "sig_name.h"
@@ -226,6 +232,93 @@ static int kill_trees(struct proctree *t, const struct killtree_opts *o)
 	return name_survivors(t) || failed ? 1 : 0;
 }
 
+/* Why --cgroup cannot be used for this tree, or 0 when it can: dir is the root's cgroup. */
+static const char *cgroup_unusable(struct proctree *t, const struct killtree_opts *o,
+				   char *dir, size_t cap, pid_t *procs)
+{
+	char self[4200];
+	size_t len;
+	int n;
+
+	if (t->n != 1)
+		return "it takes one PID";
+	if (o->children_only)
+		return "--children-only spares the root, cgroup.kill would not";
+	if (cgroup_dir_of(t->node[0].pid, dir, cap) < 0)
+		return "no cgroup v2";
+	len = strlen(dir);
+	if (cgroup_dir_of(t->self, self, sizeof(self)) < 0
+	    || (!strncmp(self, dir, len) && (self[len] == '/' || !self[len])))
+		return "killtree is in that cgroup too";
+	if (access(strcat(dir, "/cgroup.kill"), W_OK) < 0)
+		return "cgroup.kill is not writable (not delegated, or Linux < 5.14)";
+	dir[len] = 0;
+	if (cgroup_descendants(dir) != 0)
+		return "it has sub-cgroups";
+	/* frozen, the cgroup cannot change while it is compared with the tree */
+	if (cgroup_freeze(dir, 1) < 0)
+		return "it cannot be frozen";
+	if (proctree_scan(t) < 0 || (n = cgroup_procs(dir, procs, PROCTREE_MAX)) < 0)
+		n = -2;
+	while (n > 0 && proctree_find(t, procs[n - 1]) >= 0)
+		n--;
+	if (n == 0)
+		return 0;
+	cgroup_freeze(dir, 0);
+	return n < 0 ? "cannot read its processes" : "other processes are in it";
+}
+
+/* Signal every process of a frozen cgroup: none can fork or exit meanwhile. */
+static int signal_frozen(struct proctree *t, const char *dir, int sig, pid_t *procs)
+{
+	int n = cgroup_procs(dir, procs, PROCTREE_MAX), failed = 0;
+
+	for (int i = 0; i < n; i++) {
+		struct proc_node p = { .pid = procs[i], .ppid = 0 };
+		int fd = pidfd_get(procs[i]), err = 0;
+
+		if (fd < 0 || pidfd_signal(fd, sig) < 0)
+			err = errno == ESRCH ? 0 : errno;
+		failed += err != 0;
+		if (t->on_signal)
+			t->on_signal(&p, sig, err, t->ctx);
+		if (fd >= 0)
+			close(fd);
+	}
+	return n < 0 ? 1 : failed;
+}
+
+/* --cgroup: cgroup.freeze and cgroup.kill. The exit status, or -1 to use the tree instead. */
+static int kill_cgroup(struct proctree *t, const struct killtree_opts *o)
+{
+	static pid_t procs[PROCTREE_MAX];
+	char dir[4200];
+	const char *why = cgroup_unusable(t, o, dir, sizeof(dir), procs);
+	int failed = 0, r;
+
+	if (why) {
+		log_msg("--cgroup: PID %d: %s: using the process tree", (int)t->node[0].pid, why);
+		return -1;
+	}
+	log_info("--cgroup: %s %s", o->sig == SIGKILL ? "cgroup.kill on" : "signalling frozen", dir);
+	if (o->sig == SIGKILL && cgroup_kill(dir) < 0)
+		failed = 1;
+	else if (o->sig != SIGKILL)
+		failed = signal_frozen(t, dir, o->sig, procs);
+	if (cgroup_freeze(dir, 0) < 0)
+		log_msg("--cgroup: cannot thaw %s: %s", dir, err_str(errno));
+	if (o->grace_ms < 0 && !o->wait)
+		return failed ? 1 : 0;
+	r = cgroup_wait_empty(dir, o->wait ? -1 : o->grace_ms);
+	if (r == 0 && o->grace_ms >= 0 && o->sig != SIGKILL) {
+		log_info("grace of %lld ms over: cgroup.kill on %s", o->grace_ms, dir);
+		r = cgroup_kill(dir) < 0 ? -1 : cgroup_wait_empty(dir, 5000);
+	}
+	if (r != 1)
+		log_msg("--cgroup: %s is not empty: %s", dir, r < 0 ? err_str(errno) : "processes survived");
+	return r == 1 && !failed ? 0 : 1;
+}
+
 int killtree_main(int argc, char **argv)
 {
 	struct killtree_opts o = { SIGTERM, 0, 0, 0, 1, 0, -1 };
@@ -253,9 +346,9 @@ int killtree_main(int argc, char **argv)
 	} else {
 		if (log_level)
 			t->on_signal = log_signalled;
-		if (o.cgroup)
-			log_msg("--cgroup: not supported yet: using the process tree");
-		r = kill_trees(t, &o);
+		r = o.cgroup ? kill_cgroup(t, &o) : -1;
+		if (r < 0)
+			r = kill_trees(t, &o);
 	}
 	if (t->overflow) {
 		log_msg("more than %d processes in the tree: some were not signalled", PROCTREE_MAX);

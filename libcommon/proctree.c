@@ -35,6 +35,11 @@ static int lookup(const struct proctree *t, pid_t pid)
 	}
 }
 
+int proctree_find(const struct proctree *t, pid_t pid)
+{
+	return lookup(t, pid);
+}
+
 void proctree_init(struct proctree *t)
 {
 	struct proc_stat st;

@@ -79,6 +79,8 @@ void proctree_init(struct proctree *t);
 /* Close every pidfd. The tree can be reused after proctree_init(). */
 void proctree_close(struct proctree *t);
 
+/* The index of pid's node, or -1 when it is not a member. */
+int proctree_find(const struct proctree *t, pid_t pid);
 /* PID 1, the caller or one of the caller's ancestors: never signalled. */
 int proctree_protected(const struct proctree *t, pid_t pid);
 /*
