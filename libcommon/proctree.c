@@ -274,19 +274,46 @@ static int scan_all(struct proctree *t)
 	return total;
 }
 
+/*
+ * Can member i, which we stopped, still be inside fork(), about to add a child? Only while
+ * it runs (R) or waits in the kernel (D). Once SIGSTOP is pending, a process that returns to
+ * user space stops (T) before running any code, so one seen sleeping (S) was not in fork().
+ * Checked before its children are read: then the list read is final.
+ */
+static int may_fork(struct proctree *t, int i)
+{
+	struct proc_node *p = &t->node[i];
+	struct proc_stat st;
+
+	if (!(p->flags & PROC_STOPPED) || proc_read_stat(p->pid, &st) < 0 || st.start != p->start)
+		return 0;
+	p->threads = st.threads;
+	return st.state == 'R' || st.state == 'D';
+}
+
 int proctree_scan(struct proctree *t)
 {
 	int before = t->n;
 
 	/* t->n grows during the pass: new members are scanned in the same pass */
+	t->unsettled = 0;
 	for (int i = 0; i < t->n && !t->no_children_file && !t->overflow; i++) {
+		int k;
+		if (t->node[i].flags & PROC_GONE)
+			continue;
+		if (t->stopping && may_fork(t, i))
+			t->unsettled++;
 		/* a member gone and its PID reused: adopt() refuses children of a dead parent */
-		int k = t->node[i].flags & PROC_GONE ? 0 : read_children(t, i);
+		k = read_children(t, i);
 		for (int j = 0; j < k; j++)
 			adopt(t, t->kids[j], i);
 	}
-	if (t->no_children_file && scan_all(t) < 0)
-		return -1;
+	if (t->no_children_file) {
+		for (int i = 0; i < t->n && t->stopping; i++)
+			t->unsettled += !(t->node[i].flags & PROC_GONE) && may_fork(t, i);
+		if (scan_all(t) < 0)
+			return -1;
+	}
 	return t->n - before;
 }
 
@@ -309,27 +336,6 @@ static int send_signal(struct proctree *t, struct proc_node *p, int sig)
 	return kill(p->pid, sig);
 }
 
-/*
- * Can a member we stopped still be inside fork(), about to add a child? Only while it runs
- * (R) or waits in the kernel (D). Once SIGSTOP is pending, a process that returns to user
- * space stops (T) before running any code, so one seen sleeping (S) was not in fork().
- */
-static int all_stopped(struct proctree *t)
-{
-	for (int i = 0; i < t->n; i++) {
-		struct proc_node *p = &t->node[i];
-		struct proc_stat st;
-
-		if (!(p->flags & PROC_STOPPED) || (p->flags & PROC_GONE)
-		    || proc_read_stat(p->pid, &st) < 0 || st.start != p->start)
-			continue;
-		p->threads = st.threads;
-		if (st.state == 'R' || st.state == 'D')
-			return 0;
-	}
-	return 1;
-}
-
 int proctree_freeze(struct proctree *t)
 {
 	int passes = 0, settle = 0, grew;
@@ -341,7 +347,7 @@ int proctree_freeze(struct proctree *t)
 	for (;;) {
 		grew = proctree_scan(t);
 		passes++;
-		if (grew < 0 || (!grew && all_stopped(t)) || (!grew && ++settle > SETTLE_PASSES))
+		if (grew < 0 || (!grew && !t->unsettled) || (!grew && ++settle > SETTLE_PASSES))
 			break;
 		if (!grew) /* no event tells that a process has stopped: re-check, a bounded number of times */
 			sched_yield();

@@ -63,6 +63,7 @@ struct proctree {
 	int no_children_file;     /* no /proc/PID/task/TID/children: scanning /proc/ instead */
 	int no_pidfd;             /* the kernel has no pidfds: kill() after re-checks */
 	int stopping;             /* inside proctree_freeze(): members are stopped as found */
+	int unsettled;            /* in the last pass, members maybe still inside fork() */
 	pid_t self;
 	/* called for each process signalled (for -v); err is 0 or the errno of the failure */
 	void (*on_signal)(const struct proc_node *p, int sig, int err, void *ctx);
