@@ -197,11 +197,11 @@ static int name_survivors(struct proctree *t)
 
 	for (int i = 0; i < t->n; i++) {
 		const struct proc_node *p = &t->node[i];
-		char cmd[256];
 
 		if (!(p->flags & PROC_SIGNALLED) || !proctree_alive(t, i))
 			continue;
 		if (left++ < SURVIVORS_NAMED) {
+			char cmd[256];
 			proc_read_cmdline(p->pid, cmd, sizeof(cmd));
 			log_msg("PID %d survived: %s", (int)p->pid, cmd);
 		}

@@ -139,7 +139,7 @@ static int token(const char *s, const char *e, int n, const char **ts, const cha
 static int status_line(const char *s, const char *e, struct proc_status *out)
 {
 	const char *key = s, *colon = memchr(s, ':', (size_t)(e - s));
-	const char *ts, *te, *last = 0, *lastend = 0;
+	const char *ts, *te;
 	uint64_t *sig = 0;
 	size_t klen;
 	pid_t uid;
@@ -161,6 +161,7 @@ static int status_line(const char *s, const char *e, struct proc_status *out)
 		return 2;
 	}
 	if (KEY("NSpid")) {
+		const char *last = 0, *lastend = 0;
 		for (int i = 0; !token(s, e, i, &ts, &te); i++)
 			last = ts, lastend = te;
 		return last && !parse_pid(last, lastend, &out->nspid) ? 4 : -1;
@@ -323,19 +324,15 @@ int proc_dir_open(struct proc_dir *d, const char *path)
 	return d->fd < 0 ? -1 : 0;
 }
 
-/* struct linux_dirent64, as getdents64 fills it */
-struct dirent64_raw {
-	uint64_t ino;
-	int64_t off;
-	unsigned short reclen;
-	unsigned char type;
-	char name[];
-};
+/* struct linux_dirent64, as getdents64 fills it: ino (8), off (8), reclen (2), type, name */
+#define DIRENT_RECLEN_AT 16
+#define DIRENT_NAME_AT 19
 
 pid_t proc_dir_next(struct proc_dir *d)
 {
 	for (;;) {
-		struct dirent64_raw *e;
+		const char *e, *name;
+		unsigned short reclen;
 		unsigned long long v;
 
 		if (d->pos >= d->len) {
@@ -345,9 +342,11 @@ pid_t proc_dir_next(struct proc_dir *d)
 			d->len = (unsigned)n;
 			d->pos = 0;
 		}
-		e = (struct dirent64_raw *)(d->buf + d->pos);
-		d->pos += e->reclen;
-		if (!parse_dec(e->name, e->name + strlen(e->name), 0x7fffffff, &v) && v > 0)
+		e = d->buf + d->pos;
+		memcpy(&reclen, e + DIRENT_RECLEN_AT, sizeof(reclen));
+		d->pos += reclen;
+		name = e + DIRENT_NAME_AT;
+		if (!parse_dec(name, name + strlen(name), 0x7fffffff, &v) && v > 0)
 			return (pid_t)v;
 	}
 }
