@@ -80,6 +80,7 @@ static int parse_args(int argc, char **argv, struct sigmap *map)
 	opt_init(&st, argc, argv, "r:v", longs, sigrewrite_usage);
 	while (st.ind < argc) {
 		int before = st.ind, c = opt_next(&st);
+		const char *a = argv[st.ind];
 
 		if (c == 'r')
 			add_map(map, st.arg);
@@ -87,15 +88,14 @@ static int parse_args(int argc, char **argv, struct sigmap *map)
 			log_level++;
 		else if (c != OPT_END)
 			opt_default(&st, c);
-		else if (st.ind > before) /* "--" */
+		else if (st.ind > before || !strchr(a, ':')) /* "--", or COMMAND */
 			break;
-		else if (strchr(argv[st.ind], ':'))
-			add_map(map, argv[st.ind++]);
-		else if (sig_parse(argv[st.ind]) > 0 && has_dashdash(argv + st.ind))
-			usage_error("bad map '%s': not FROM:TO", argv[st.ind]);
 		else
-			break;
+			add_map(map, argv[st.ind++]);
 	}
+	if (st.ind < argc && sig_parse(argv[st.ind]) > 0 && has_dashdash(argv + st.ind) &&
+	    strcmp(argv[st.ind - 1], "--"))
+		usage_error("bad map '%s': not FROM:TO", argv[st.ind]);
 	if (st.ind >= argc)
 		usage_error("no COMMAND given");
 	return st.ind;
