@@ -43,7 +43,7 @@ for f in $(ls applets/*.c | LC_ALL=C sort); do
 	printf '%s\tdefined(CONFIG_%s)\t%s\n' "$name" "$sym" "$name" >>"$tmp/table"
 	# //alias:NAME SYMBOL  -> NAME runs this applet when CONFIG_SYMBOL is also set
 	sed -n 's|^//alias:\([^ ]*\) \([A-Z0-9_]*\)$|\1 \2|p' "$f" | while read -r alias asym; do
-		printf '%s\tdefined(CONFIG_%s) \&\& defined(CONFIG_%s)\t%s\n' \
+		printf '%s\tdefined(CONFIG_%s) && defined(CONFIG_%s)\t%s\n' \
 			"$alias" "$sym" "$asym" "$name" >>"$tmp/table"
 	done
 done
