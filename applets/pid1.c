@@ -1,0 +1,673 @@
+//config:config PID1
+//config:	bool "pid1: the container init"
+//config:	default y
+//config:	select LIB_SIGLOOP
+//config:	select LIB_REAP
+//config:	select LIB_SPAWN
+//config:	select LIB_SIG_NAME
+//config:	select LIB_NUM
+//config:	help
+//config:	  An init for containers: runs one command, forwards every signal to
+//config:	  it, reaps every zombie, and when the command exits TERMs (then KILLs)
+//config:	  whatever is left before exiting with the command's status.
+//config:
+//config:config PID1_COMPAT
+//config:	bool "pid1: also answer to tini, docker-init and dumb-init"
+//config:	default y
+//config:	depends on PID1
+//config:	help
+//config:	  Installed as tini, docker-init or dumb-init, pid1 takes that tool's
+//config:	  options, environment variables and defaults, so switching is a
+//config:	  change of path. --install and make install create those links.
+
+//alias:tini PID1_COMPAT
+//alias:docker-init PID1_COMPAT
+//alias:dumb-init PID1_COMPAT
+
+//usage:Usage: pid1 [OPTIONS] [--] COMMAND [ARG...]
+//usage:
+//usage:Run COMMAND as the one child; forward signals to it, reap every zombie, and
+//usage:when it exits, clean up and exit with its status. Option parsing stops at
+//usage:COMMAND: in `pid1 echo -v` the -v is echo's. As a Docker entrypoint:
+//usage:ENTRYPOINT ["/sbin/pid1", "--"].
+//usage:
+//usage:Modes. By default COMMAND starts a new session (setsid) and takes stdin as its
+//usage:controlling terminal when it is one (pid1 gives it up first; the SIGHUP and
+//usage:SIGCONT the kernel sends for that are not forwarded); signals go to COMMAND's
+//usage:whole process group. With -c the child stays in pid1's session and process
+//usage:group, and only the child is signalled.
+//usage:
+//usage:Forwarding. Every catchable signal: 1-31 but CHLD, and the real-time signals
+//usage:32-64 (RTMIN is 34, as glibc programs see it), bursts queued one by one. SEGV,
+//usage:BUS, FPE, ILL, TRAP, SYS and ABRT sent with kill() are forwarded too. Signals
+//usage:that arrive before COMMAND exists are forwarded once it does. In session mode
+//usage:TSTP, TTIN and TTOU are sent as STOP (a group with no parent in its session
+//usage:ignores them otherwise); on any of them pid1 stops itself too, and CONT
+//usage:resumes both. A -r rewrite of them wins over that default.
+//usage:COMMAND starts with the signal mask and ignored signals pid1 was started with,
+//usage:and pid1's cwd, environment and descriptors; pid1 then moves to / and closes
+//usage:the descriptors it does not need, so it pins no mount.
+//usage:
+//usage:Reaping and exit. Every process reparented to pid1 is reaped as it exits; idle,
+//usage:pid1 never wakes. Not PID 1, it registers as child subreaper so that orphans
+//usage:still come to it. When COMMAND exits, every remaining process gets SIGTERM (as
+//usage:PID 1: every other process in the namespace; otherwise: the descendants pid1
+//usage:finds, nothing else), SIGKILL after the grace period, and pid1 exits as soon as
+//usage:the last one is gone, with COMMAND's status: its exit code, or 128+N when
+//usage:killed by signal N (then one line says so on stderr).
+//usage:
+//usage:  -c, --single-child       no new session; signal only the child
+//usage:  -r, --rewrite FROM:TO    forward signal FROM as TO (names or numbers, RT too);
+//usage:                           TO = 0 drops it; repeatable
+//usage:      --delay SIG:DURATION hold SIG back DURATION before forwarding it, still
+//usage:                           forwarding others and reaping meanwhile; repeatable
+//usage:  -t, --grace DURATION     SIGTERM to SIGKILL at exit (default 5s; 0: KILL at
+//usage:                           once); DURATION: 5, 0.5, 250ms, 2s, 1m, 1h
+//usage:  -s, --subreaper          accepted for tini: pid1 is a subreaper when not PID 1
+//usage:  -p, --pdeathsig SIG      pid1 gets SIG when its parent dies (forwarded)
+//usage:  -e, --remap-exit FROM[:TO] exit TO (default 0) when COMMAND exits FROM;
+//usage:                           repeatable
+//usage:  -q, --quiet              no line about COMMAND's death by a signal
+//usage:  -w, --warn-reaped        warn on each reaped zombie that was not COMMAND
+//usage:  -v, --verbose            say what happens (PID 1 or subreaper, signals
+//usage:                           forwarded, processes reaped); -vv more
+//usage:      --help, --version
+//usage:
+//usage:Compatible names (links made by pidbox --install when built in):
+//usage:  tini, docker-init: tini's options -s -p SIG -v -w -g (signal COMMAND's process
+//usage:    group) -e CODE (exit 0 for CODE) -l, and TINI_SUBREAPER,
+//usage:    TINI_KILL_PROCESS_GROUP, TINI_VERBOSITY. COMMAND gets a process group of
+//usage:    its own (the terminal's foreground); only COMMAND is signalled; when it
+//usage:    exits, pid1 exits at once.
+//usage:  dumb-init: -c/--single-child, -r/--rewrite s:r, -v/--verbose, -V/--version,
+//usage:    DUMB_INIT_SETSID=0 (as -c), DUMB_INIT_DEBUG=1 (as -v). When COMMAND exits,
+//usage:    its process group gets SIGTERM (not with -c) and pid1 exits at once.
+//usage:
+//usage:Exit status: COMMAND's (or 128+N), remapped by -e; 127 when COMMAND is not
+//usage:found, 126 when it cannot be run; 2 on a usage error (nothing is started).
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/prctl.h>
+#include <sys/syscall.h>
+#include <sys/wait.h>
+#include <unistd.h>
+#include "applet.h"
+#include "clock.h"
+#include "fmt.h"
+#include "log.h"
+#include "num.h"
+#include "opt.h"
+#include "reap.h"
+#include "sig_name.h"
+#include "sigloop.h"
+#include "spawn.h"
+
+enum flavour { NATIVE, TINI, DUMB_INIT };
+/* what happens when the child exits */
+enum at_exit {
+	CLEAN_UP,   /* TERM the rest, KILL after the grace, exit when none is left */
+	EXIT_NOW,   /* tini: exit at once */
+	TERM_GROUP, /* dumb-init: TERM the child's group (session mode), exit at once */
+};
+
+struct pid1_opts {
+	struct spawn_opts spawn; /* how the child is set up */
+	enum flavour flavour;
+	enum at_exit at_exit;
+	int group;       /* forward to the child's process group, not the child alone */
+	int stop_self;   /* TSTP/TTIN/TTOU stop pid1 as well */
+	int quiet;
+	int warn_reaped;
+	int pdeathsig;   /* pid1's own parent-death signal */
+	unsigned long long grace_ms;
+	short rewrite[SIG_MAXNUM + 1];     /* -1: none; 0: drop; else the signal sent */
+	unsigned delay_ms[SIG_MAXNUM + 1]; /* 0: forward at once */
+	short remap[256];                  /* -1: keep the exit code */
+};
+
+/* signals held back by --delay, forwarded when due */
+#define HELD_MAX 32
+struct held {
+	int sig;
+	long long due;
+};
+
+struct pid1 {
+	const struct pid1_opts *o;
+	struct sigloop loop;
+	pid_t self, child;
+	int status;        /* the child's wait status; -1 while it has not been reaped */
+	int gone;          /* the child has exited (it may still be an unreaped zombie) */
+	int killing;       /* SIGKILL phase: every process that shows up gets SIGKILL */
+	long long kill_at; /* when the survivors get SIGKILL; -1: not set */
+	unsigned nheld;
+	struct held held[HELD_MAX];
+};
+
+static int is_tty_stop(int sig)
+{
+	return sig == SIGTSTP || sig == SIGTTIN || sig == SIGTTOU;
+}
+
+/* ------------------------------------------------------------------ options */
+
+/* "0" (drop) or a signal */
+static int parse_sig_or_0(const char *s)
+{
+	return strcmp(s, "0") ? sig_parse(s) : 0;
+}
+
+static char *split_colon(char *arg, const char *what)
+{
+	char *colon = strchr(arg, ':');
+
+	if (!colon)
+		usage_error("%s '%s': expected %s", what, arg,
+			    *what == 'r' ? "FROM:TO" : "SIG:DURATION");
+	*colon = 0;
+	return colon + 1;
+}
+
+static void add_rewrite(struct pid1_opts *o, char *arg)
+{
+	char *to_s = split_colon(arg, "rewrite");
+	int from = sig_parse(arg), to = parse_sig_or_0(to_s);
+
+	if (from < 0 || to < 0)
+		usage_error("rewrite: bad signal '%s'", from < 0 ? arg : to_s);
+	if (from == SIGKILL || from == SIGSTOP || from == SIGCHLD)
+		usage_error("rewrite: SIG%s cannot be forwarded", arg);
+	o->rewrite[from] = (short)to;
+}
+
+static void add_delay(struct pid1_opts *o, char *arg)
+{
+	char *dur = split_colon(arg, "delay");
+	int sig = sig_parse(arg);
+	unsigned long long ms;
+
+	if (sig < 0 || sig == SIGKILL || sig == SIGSTOP || sig == SIGCHLD)
+		usage_error("delay: bad signal '%s'", arg);
+	if (num_parse_duration(dur, &ms))
+		usage_error("delay: bad duration '%s'", dur);
+	o->delay_ms[sig] = (unsigned)ms;
+}
+
+static void add_remap(struct pid1_opts *o, char *arg)
+{
+	char *colon = strchr(arg, ':');
+	unsigned long from, to = 0;
+
+	if (colon)
+		*colon = 0;
+	if (num_parse_ulong(arg, 255, &from) || (colon && num_parse_ulong(colon + 1, 255, &to)))
+		usage_error("remap-exit: expected FROM[:TO], exit codes 0..255");
+	o->remap[from] = (short)to;
+}
+
+static int env_is(const char *name, const char *value)
+{
+	const char *v = getenv(name);
+
+	return v && (!value || !strcmp(v, value));
+}
+
+/* The defaults of each name, and the environment variables tini and dumb-init read. */
+static void set_defaults(struct pid1_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	memset(o->rewrite, -1, sizeof(o->rewrite));
+	memset(o->remap, -1, sizeof(o->remap));
+	o->grace_ms = 5000;
+	if (!strcmp(log_prog, "dumb-init"))
+		o->flavour = DUMB_INIT;
+	else if (!strcmp(log_prog, "tini") || !strcmp(log_prog, "docker-init"))
+		o->flavour = TINI;
+	if (o->flavour == TINI) {
+		const char *v = getenv("TINI_VERBOSITY");
+		unsigned long level;
+
+		o->at_exit = EXIT_NOW;
+		o->spawn.setpgid = o->spawn.tty_fg = 1;
+		o->group = env_is("TINI_KILL_PROCESS_GROUP", 0);
+		/* tini's levels: 1 (warnings) by default, 2 info, 3 debug */
+		if (v && !num_parse_ulong(v, 9, &level) && level > 1)
+			log_level = (int)level - 1;
+		return;
+	}
+	o->at_exit = o->flavour == DUMB_INIT ? TERM_GROUP : CLEAN_UP;
+	o->stop_self = 1;
+	o->spawn.setsid = o->spawn.ctty = o->group = 1;
+	if (o->flavour == DUMB_INIT) {
+		if (env_is("DUMB_INIT_SETSID", "0"))
+			o->spawn.setsid = o->spawn.ctty = o->group = 0;
+		if (env_is("DUMB_INIT_DEBUG", "1"))
+			log_level = 2;
+	}
+}
+
+static const struct opt_long native_longs[] = {
+	{ "single-child", 0, 'c' }, { "rewrite", 1, 'r' }, { "delay", 1, 'D' },
+	{ "grace", 1, 't' }, { "subreaper", 0, 's' }, { "pdeathsig", 1, 'p' },
+	{ "remap-exit", 1, 'e' }, { "quiet", 0, 'q' }, { "warn-reaped", 0, 'w' },
+	{ "verbose", 0, 'v' }, { 0, 0, 0 },
+};
+static const struct opt_long dumb_longs[] = {
+	{ "single-child", 0, 'c' }, { "rewrite", 1, 'r' }, { "verbose", 0, 'v' },
+	{ 0, 0, 0 },
+};
+static const char *const shorts[] = { "cr:t:sp:e:qwv", "sp:vwge:lh", "cr:vVh" };
+
+/* Parse argv into o; returns the index of COMMAND. */
+static int parse_options(struct pid1_opts *o, int argc, char **argv)
+{
+	const struct opt_long *longs = o->flavour == NATIVE ? native_longs :
+		o->flavour == DUMB_INIT ? dumb_longs : 0;
+	struct opt_state st;
+	unsigned long long ms;
+	int c;
+
+	opt_init(&st, argc, argv, shorts[o->flavour], longs, pid1_usage);
+	while ((c = opt_next(&st)) != OPT_END)
+		switch (c) {
+		case 'c':
+			o->spawn.setsid = o->spawn.ctty = o->group = 0;
+			break;
+		case 'r':
+			add_rewrite(o, (char *)st.arg);
+			break;
+		case 'D':
+			add_delay(o, (char *)st.arg);
+			break;
+		case 't':
+			if (num_parse_duration(st.arg, &ms))
+				usage_error("bad grace period '%s'", st.arg);
+			o->grace_ms = ms;
+			break;
+		case 's':
+			break; /* pid1 always is a subreaper when not PID 1 */
+		case 'p':
+			o->pdeathsig = sig_parse(st.arg);
+			if (o->pdeathsig < 0)
+				usage_error("bad signal '%s'", st.arg);
+			break;
+		case 'e':
+			add_remap(o, (char *)st.arg);
+			break;
+		case 'q':
+			o->quiet = 1;
+			break;
+		case 'w':
+			o->warn_reaped = 1;
+			break;
+		case 'v':
+			log_level++;
+			break;
+		case 'g':
+			o->group = 1;
+			break;
+		case 'l':
+			fmt_fd(STDOUT_FILENO, "%s is pidbox's pid1, MIT licensed\n", log_prog);
+			_exit(0);
+		case 'h':
+			opt_default(&st, OPT_HELP);
+		case 'V':
+			opt_default(&st, OPT_VERSION);
+		default:
+			opt_default(&st, c);
+		}
+	if (st.ind >= argc)
+		usage_error("no command given");
+	return st.ind;
+}
+
+/* ------------------------------------------------------------------ signalling */
+
+/* Send sig to each of pid1's children (adopted orphans included), by PID: an unreaped
+ * child's PID cannot be recycled, so this can hit nothing else. */
+static void signal_children(int sig)
+{
+	char buf[512];
+	pid_t pid = 0;
+	ssize_t n;
+	int fd = open("/proc/thread-self/children", O_RDONLY | O_CLOEXEC);
+
+	if (fd < 0)
+		return;
+	while ((n = read(fd, buf, sizeof(buf))) > 0)
+		for (ssize_t i = 0; i < n; i++) {
+			if (buf[i] >= '0' && buf[i] <= '9') {
+				pid = pid * 10 + (buf[i] - '0');
+			} else {
+				if (pid > 1)
+					kill(pid, sig);
+				pid = 0;
+			}
+		}
+	if (pid > 1)
+		kill(pid, sig);
+	close(fd);
+}
+
+/*
+ * Signal every process but pid1. As PID 1 of a namespace kill(-1) is exactly that. Otherwise
+ * the child's process group while the child is an unreaped zombie (which keeps its group
+ * from being reused), then pid1's own children.
+ */
+static void signal_rest(struct pid1 *p, int sig)
+{
+	char b[12];
+
+	log_info("sending SIG%s to the remaining processes", sig_name(sig, b));
+	if (p->self == 1) {
+		kill(-1, sig);
+		return;
+	}
+	if (p->o->group && p->status < 0 && p->child > 1)
+		kill(-p->child, sig);
+	signal_children(sig);
+}
+
+static void forward(struct pid1 *p, int sig)
+{
+	char b[12];
+	pid_t target = p->o->group ? -p->child : p->child;
+
+	if (p->status >= 0 || p->child <= 1)
+		return; /* reaped: its PID and group may be anyone's now */
+	if (kill(target, sig) < 0)
+		log_debug("forwarding SIG%s to %d: %s", sig_name(sig, b), (int)target, err_str(errno));
+	else
+		log_info("forwarded SIG%s to %d", sig_name(sig, b), (int)target);
+}
+
+/* Forward sig as rewritten; stop pid1 itself on a terminal stop signal. */
+static void deliver(struct pid1 *p, int sig)
+{
+	const struct pid1_opts *o = p->o;
+	int to = o->rewrite[sig];
+
+	if (to < 0)
+		to = o->spawn.setsid && is_tty_stop(sig) ? SIGSTOP : sig;
+	if (to)
+		forward(p, to);
+	/* so the shell that started pid1 sees its job stopped, and `fg` sends CONT */
+	if (o->stop_self && is_tty_stop(sig) && (to || o->flavour == DUMB_INIT))
+		kill(p->self, SIGSTOP);
+}
+
+/* --delay: keep sig until its time comes. Standard signals coalesce, as the kernel's do. */
+static void hold(struct pid1 *p, int sig)
+{
+	unsigned i;
+
+	if (sig < 32)
+		for (i = 0; i < p->nheld; i++)
+			if (p->held[i].sig == sig)
+				return;
+	if (p->nheld == HELD_MAX) {
+		log_msg("too many delayed signals: forwarding now");
+		deliver(p, sig);
+		return;
+	}
+	p->held[p->nheld].sig = sig;
+	p->held[p->nheld++].due = clock_now_ms() + p->o->delay_ms[sig];
+}
+
+static void deliver_due(struct pid1 *p, long long now)
+{
+	unsigned i = 0;
+
+	while (i < p->nheld) {
+		if (p->held[i].due > now) {
+			i++;
+			continue;
+		}
+		deliver(p, p->held[i].sig);
+		memmove(&p->held[i], &p->held[i + 1], (--p->nheld - i) * sizeof(p->held[0]));
+	}
+}
+
+/* ms until the next deadline (a delayed signal, the end of the grace), or -1 */
+static long long next_timeout(const struct pid1 *p)
+{
+	long long next = p->kill_at, now;
+	unsigned i;
+
+	for (i = 0; i < p->nheld; i++)
+		if (next < 0 || p->held[i].due < next)
+			next = p->held[i].due;
+	if (next < 0)
+		return -1;
+	now = clock_now_ms();
+	return next > now ? next - now : 0;
+}
+
+/* ------------------------------------------------------------------ the child's end */
+
+/* The child has exited and is still an unreaped zombie. */
+static void child_exited(struct pid1 *p)
+{
+	const struct pid1_opts *o = p->o;
+
+	p->gone = 1;
+	p->nheld = 0; /* nobody to deliver them to */
+	if (o->at_exit == TERM_GROUP && o->group)
+		kill(-p->child, SIGTERM); /* the zombie keeps its group from being reused */
+	if (o->at_exit != CLEAN_UP)
+		return;
+	if (o->grace_ms) {
+		signal_rest(p, SIGTERM);
+		p->kill_at = clock_now_ms() + (long long)o->grace_ms;
+	} else {
+		signal_rest(p, SIGKILL);
+		p->killing = 1;
+	}
+}
+
+static void on_reaped(pid_t pid, int status, void *ctx)
+{
+	const struct pid1 *p = ctx;
+
+	if (p->o->warn_reaped)
+		log_msg("%s zombie process with pid=%d (exit code %d)",
+			p->o->flavour == TINI ? "Reaped" : "reaped", (int)pid, wait_exitcode(status));
+	else
+		log_debug("reaped %d (exit code %d)", (int)pid, wait_exitcode(status));
+}
+
+/* The exit code pid1 ends with, from the child's wait status. */
+static int final_status(const struct pid1 *p)
+{
+	const struct pid1_opts *o = p->o;
+	int code = wait_exitcode(p->status);
+
+	if (WIFSIGNALED(p->status) && o->flavour == NATIVE && !o->quiet) {
+		char b[12];
+		int sig = WTERMSIG(p->status);
+
+		log_msg("child killed by SIG%s%s", sig_name(sig, b),
+			sig == SIGKILL ? " (out of memory?)" : "");
+	}
+	log_info("child exited with status %d", code);
+	return o->remap[code] >= 0 ? o->remap[code] : code;
+}
+
+/* SIGCHLD: reap everything; -1 to go on, or pid1's exit status. */
+static int on_sigchld(struct pid1 *p)
+{
+	struct reap_result r = { 0, -1, 0 };
+
+	if (!p->gone) {
+		siginfo_t wi;
+
+		wi.si_pid = 0;
+		if (!waitid(P_PID, (id_t)p->child, &wi, WEXITED | WNOHANG | WNOWAIT) &&
+		    wi.si_pid == p->child)
+			child_exited(p);
+	}
+	reap_all(p->child, &r, on_reaped, p);
+	if (r.child_status >= 0)
+		p->status = r.child_status;
+	if (p->status < 0)
+		return -1;
+	if (r.none_left || p->o->at_exit != CLEAN_UP)
+		return final_status(p);
+	if (p->killing)
+		signal_children(SIGKILL); /* orphans of the killed, adopted since */
+	return -1;
+}
+
+static int on_signal(struct pid1 *p, const struct signalfd_siginfo *si)
+{
+	int sig = (int)si->ssi_signo;
+	char b[12];
+
+	if (sig == SIGCHLD)
+		return on_sigchld(p);
+	/* TIOCNOTTY made the kernel send these on pid1's behalf: the tty hand-off, not a request */
+	if ((sig == SIGHUP || sig == SIGCONT) && (pid_t)si->ssi_pid == p->self) {
+		log_info("ignoring tty hand-off signal SIG%s", sig_name(sig, b));
+		return -1;
+	}
+	if (p->gone)
+		return -1; /* cleaning up: nobody to forward to */
+	if (p->o->delay_ms[sig])
+		hold(p, sig);
+	else
+		deliver(p, sig);
+	return -1;
+}
+
+static int on_deadline(struct pid1 *p)
+{
+	long long now = clock_now_ms();
+
+	deliver_due(p, now);
+	if (p->kill_at >= 0 && now >= p->kill_at) {
+		log_info("grace period over");
+		p->kill_at = -1;
+		p->killing = 1;
+		signal_rest(p, SIGKILL);
+	}
+	return -1;
+}
+
+/* ------------------------------------------------------------------ setup */
+
+static void become_reaper(const struct pid1 *p)
+{
+	if (p->self == 1) {
+		log_info("running as PID 1");
+	} else if (prctl(PR_SET_CHILD_SUBREAPER, 1) < 0) {
+		die(1, "cannot become child subreaper: %s", err_str(errno));
+	} else {
+		log_info("not PID 1: running as child subreaper");
+	}
+}
+
+static void set_pdeathsig(const struct pid1 *p, pid_t parent)
+{
+	if (!p->o->pdeathsig)
+		return;
+	if (prctl(PR_SET_PDEATHSIG, p->o->pdeathsig) < 0)
+		die(1, "cannot set the parent-death signal: %s", err_str(errno));
+	/* the parent may have died before the prctl: then nobody will send it */
+	if (getppid() != parent)
+		kill(p->self, p->o->pdeathsig);
+}
+
+/* Give the terminal up so the child's new session can take it. */
+static void release_tty(const struct pid1 *p)
+{
+	if (p->o->spawn.ctty && isatty(STDIN_FILENO) && !ioctl(STDIN_FILENO, TIOCNOTTY))
+		log_debug("gave up the controlling terminal");
+}
+
+static void exec_failed(const struct pid1 *p, const char *cmd, int err)
+{
+	if (p->o->flavour == DUMB_INIT) {
+		char text[48];
+
+		fmt_buf(text, sizeof(text), "%s", err_str(err));
+		text[0] &= ~0x20; /* dumb-init prints strerror(), capitalised */
+		fmt_fd(STDERR_FILENO, "[dumb-init] %s: %s\n", cmd, text);
+	} else {
+		log_msg("%s: %s", cmd, err_str(err));
+	}
+}
+
+/* pid1 keeps no directory busy and holds only stderr and its signalfd. */
+static void let_go(const struct pid1 *p)
+{
+	if (chdir("/") < 0)
+		log_debug("cannot chdir to /: %s", err_str(errno));
+	close(STDIN_FILENO);
+	close(STDOUT_FILENO);
+	syscall(SYS_close_range, 3U, (unsigned)p->loop.fd - 1, 0U);
+	syscall(SYS_close_range, (unsigned)p->loop.fd + 1, ~0U, 0U);
+}
+
+static pid_t start_child(struct pid1 *p, struct pid1_opts *o, char **cmd)
+{
+	struct sigaction old;
+	int err;
+	pid_t pid;
+
+	/* an inherited SIG_IGN for SIGCHLD would make the kernel reap for us, invisibly */
+	if (!sigaction(SIGCHLD, 0, &old) && old.sa_handler == SIG_IGN) {
+		signal(SIGCHLD, SIG_DFL);
+		o->spawn.chld_ignored = 1;
+	}
+	o->spawn.mask = p->loop.orig_mask;
+	release_tty(p);
+	pid = spawn_cmd(cmd, &o->spawn, &err);
+	if (pid < 0)
+		die(1, "cannot start %s: %s", cmd[0], err_str(errno));
+	if (err) {
+		exec_failed(p, cmd[0], err);
+		waitpid(pid, 0, 0);
+		_exit(spawn_exec_status(err));
+	}
+	log_info("started %s as PID %d", cmd[0], (int)pid);
+	return pid;
+}
+
+int pid1_main(int argc, char **argv)
+{
+	static struct pid1 p; /* static: its 1 KiB of buffers off the stack, and zeroed */
+	struct pid1_opts o;
+	pid_t parent = getppid();
+	int cmd, status = -1;
+
+	/* block first: a signal that arrives while we start up is forwarded, not lost */
+	if (sigloop_open(&p.loop, KSIG_CATCHABLE) < 0)
+		die(1, "signalfd: %s", err_str(errno));
+	set_defaults(&o);
+	cmd = parse_options(&o, argc, argv);
+	p.o = &o;
+	p.self = getpid();
+	p.status = -1;
+	p.kill_at = -1;
+	become_reaper(&p);
+	set_pdeathsig(&p, parent);
+	p.child = start_child(&p, &o, argv + cmd);
+	let_go(&p);
+
+	while (status < 0) {
+		struct signalfd_siginfo si;
+		int r = sigloop_next(&p.loop, &si, next_timeout(&p));
+
+		if (r < 0)
+			die(1, "reading signals: %s", err_str(errno));
+		status = r ? on_signal(&p, &si) : -1;
+		if (status < 0)
+			status = on_deadline(&p);
+	}
+	return status;
+}
