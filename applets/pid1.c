@@ -6,6 +6,8 @@
 //config:	select LIB_SPAWN
 //config:	select LIB_SIG_NAME
 //config:	select LIB_NUM
+//config:	select LIB_SIGMAP
+//config:	select LIB_PROCTREE
 //config:	help
 //config:	  An init for containers: runs one command, forwards every signal to
 //config:	  it, reaps every zombie, and when the command exits TERMs (then KILLs)
@@ -105,6 +107,8 @@
 #include "reap.h"
 #include "sig_name.h"
 #include "sigloop.h"
+#include "sigmap.h"
+#include "proctree.h"
 #include "spawn.h"
 
 enum flavour { NATIVE, TINI, DUMB_INIT };
@@ -125,7 +129,8 @@ struct pid1_opts {
 	int warn_reaped;
 	int pdeathsig;   /* pid1's own parent-death signal */
 	unsigned long long grace_ms;
-	short rewrite[SIG_MAXNUM + 1];     /* -1: none; 0: drop; else the signal sent */
+	struct sigmap rewrite;             /* -r: what each signal is forwarded as */
+	ksigset rewritten;                 /* the signals -r named: no job-control default */
 	unsigned delay_ms[SIG_MAXNUM + 1]; /* 0: forward at once */
 	short remap[256];                  /* -1: keep the exit code */
 };
@@ -156,33 +161,26 @@ static int is_tty_stop(int sig)
 
 /* ------------------------------------------------------------------ options */
 
-/* "0" (drop) or a signal */
-static int parse_sig_or_0(const char *s)
-{
-	return strcmp(s, "0") ? sig_parse(s) : 0;
-}
-
 static char *split_colon(char *arg, const char *what)
 {
 	char *colon = strchr(arg, ':');
 
 	if (!colon)
-		usage_error("%s '%s': expected %s", what, arg,
-			    *what == 'r' ? "FROM:TO" : "SIG:DURATION");
+		usage_error("%s '%s': expected SIG:DURATION", what, arg);
 	*colon = 0;
 	return colon + 1;
 }
 
-static void add_rewrite(struct pid1_opts *o, char *arg)
+static void add_rewrite(struct pid1_opts *o, const char *arg)
 {
-	char *to_s = split_colon(arg, "rewrite");
-	int from = sig_parse(arg), to = parse_sig_or_0(to_s);
+	char from[24];
+	const char *why;
+	size_t n = strcspn(arg, ":");
 
-	if (from < 0 || to < 0)
-		usage_error("rewrite: bad signal '%s'", from < 0 ? arg : to_s);
-	if (from == SIGKILL || from == SIGSTOP || from == SIGCHLD)
-		usage_error("rewrite: SIG%s cannot be forwarded", arg);
-	o->rewrite[from] = (short)to;
+	if (sigmap_parse(&o->rewrite, arg, &why) < 0)
+		usage_error("rewrite '%s': %s", arg, why);
+	fmt_buf(from, n < sizeof(from) ? n + 1 : sizeof(from), "%s", arg);
+	o->rewritten |= KSIG(sig_parse(from));
 }
 
 static void add_delay(struct pid1_opts *o, char *arg)
@@ -221,7 +219,7 @@ static int env_is(const char *name, const char *value)
 static void set_defaults(struct pid1_opts *o)
 {
 	memset(o, 0, sizeof(*o));
-	memset(o->rewrite, -1, sizeof(o->rewrite));
+	sigmap_init(&o->rewrite);
 	memset(o->remap, -1, sizeof(o->remap));
 	o->grace_ms = 5000;
 	if (!strcmp(log_prog, "dumb-init"))
@@ -279,7 +277,7 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 			o->spawn.setsid = o->spawn.ctty = o->group = 0;
 			break;
 		case 'r':
-			add_rewrite(o, (char *)st.arg);
+			add_rewrite(o, st.arg);
 			break;
 		case 'D':
 			add_delay(o, (char *)st.arg);
@@ -328,39 +326,14 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 
 /* ------------------------------------------------------------------ signalling */
 
-/* Send sig to each of pid1's children (adopted orphans included), by PID: an unreaped
- * child's PID cannot be recycled, so this can hit nothing else. */
-static void signal_children(int sig)
-{
-	char buf[512];
-	pid_t pid = 0;
-	ssize_t n;
-	int fd = open("/proc/thread-self/children", O_RDONLY | O_CLOEXEC);
-
-	if (fd < 0)
-		return;
-	while ((n = read(fd, buf, sizeof(buf))) > 0)
-		for (ssize_t i = 0; i < n; i++) {
-			if (buf[i] >= '0' && buf[i] <= '9') {
-				pid = pid * 10 + (buf[i] - '0');
-			} else {
-				if (pid > 1)
-					kill(pid, sig);
-				pid = 0;
-			}
-		}
-	if (pid > 1)
-		kill(pid, sig);
-	close(fd);
-}
-
 /*
- * Signal every process but pid1. As PID 1 of a namespace kill(-1) is exactly that. Otherwise
- * the child's process group while the child is an unreaped zombie (which keeps its group
- * from being reused), then pid1's own children.
+ * Signal every process but pid1. As PID 1 of a namespace, kill(-1) is exactly that.
+ * Otherwise every descendant found in /proc, through pidfds so that a PID recycled
+ * meanwhile is never hit; SIGKILL freezes the tree first, so that no fork escapes it.
  */
 static void signal_rest(struct pid1 *p, int sig)
 {
+	static struct proctree tree; /* large: static storage */
 	char b[12];
 
 	log_info("sending SIG%s to the remaining processes", sig_name(sig, b));
@@ -368,9 +341,10 @@ static void signal_rest(struct pid1 *p, int sig)
 		kill(-1, sig);
 		return;
 	}
-	if (p->o->group && p->status < 0 && p->child > 1)
-		kill(-p->child, sig);
-	signal_children(sig);
+	proctree_init(&tree);
+	if (!proctree_add_root(&tree, p->self, PROCTREE_SPARE))
+		proctree_kill(&tree, sig, sig == SIGKILL);
+	proctree_close(&tree);
 }
 
 static void forward(struct pid1 *p, int sig)
@@ -390,10 +364,10 @@ static void forward(struct pid1 *p, int sig)
 static void deliver(struct pid1 *p, int sig)
 {
 	const struct pid1_opts *o = p->o;
-	int to = o->rewrite[sig];
+	int to = sigmap_apply(&o->rewrite, sig);
 
-	if (to < 0)
-		to = o->spawn.setsid && is_tty_stop(sig) ? SIGSTOP : sig;
+	if (!(o->rewritten & KSIG(sig)) && o->spawn.setsid && is_tty_stop(sig))
+		to = SIGSTOP;
 	if (to)
 		forward(p, to);
 	/* so the shell that started pid1 sees its job stopped, and `fg` sends CONT */
@@ -518,8 +492,8 @@ static int on_sigchld(struct pid1 *p)
 		return -1;
 	if (r.none_left || p->o->at_exit != CLEAN_UP)
 		return final_status(p);
-	if (p->killing)
-		signal_children(SIGKILL); /* orphans of the killed, adopted since */
+	if (p->killing && p->self != 1)
+		signal_rest(p, SIGKILL); /* what the killed left, adopted since */
 	return -1;
 }
 
@@ -615,15 +589,11 @@ static void let_go(const struct pid1 *p)
 
 static pid_t start_child(struct pid1 *p, struct pid1_opts *o, char **cmd)
 {
-	struct sigaction old;
 	int err;
 	pid_t pid;
 
 	/* an inherited SIG_IGN for SIGCHLD would make the kernel reap for us, invisibly */
-	if (!sigaction(SIGCHLD, 0, &old) && old.sa_handler == SIG_IGN) {
-		signal(SIGCHLD, SIG_DFL);
-		o->spawn.chld_ignored = 1;
-	}
+	ksig_disposition(SIGCHLD, SIG_DFL, &o->spawn.chld_ignored);
 	o->spawn.mask = p->loop.orig_mask;
 	release_tty(p);
 	pid = spawn_cmd(cmd, &o->spawn, &err);
