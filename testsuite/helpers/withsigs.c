@@ -1,6 +1,8 @@
 /*
- * withsigs [-b SIG]... [-i SIG]... -- CMD [ARG...]: exec CMD with each -b SIG blocked and
+ * withsigs [-D] [-b SIG]... [-i SIG]... -- CMD [ARG...]: exec CMD with each -b SIG blocked and
  * each -i SIG ignored (SIG_IGN), 32..34 included (raw syscalls: glibc refuses 32 and 33).
+ * -D first: every signal unblocked and at SIG_DFL, whatever the caller left (a shell's
+ * background job inherits ignored signals that no shell can un-ignore).
  * sigstate PID-style checks then read SigBlk/SigIgn in /proc/PID/status.
  */
 #include <signal.h>
@@ -23,9 +25,17 @@ int main(int argc, char **argv)
 	uint64_t block = 0;
 	int c;
 
-	while ((c = getopt(argc, argv, "+b:i:")) != -1) {
-		int sig = atoi(optarg);
-		struct ksigaction ign = { SIG_IGN, 0, 0, 0 };
+	while ((c = getopt(argc, argv, "+Db:i:")) != -1) {
+		int sig = c == 'D' ? 0 : atoi(optarg);
+		struct ksigaction ign = { SIG_IGN, 0, 0, 0 }, dfl = { SIG_DFL, 0, 0, 0 };
+		uint64_t none = 0;
+		if (c == 'D') {
+			for (sig = 1; sig <= 64; sig++)
+				if (sig != SIGKILL && sig != SIGSTOP)
+					syscall(SYS_rt_sigaction, sig, &dfl, 0, 8);
+			syscall(SYS_rt_sigprocmask, SIG_SETMASK, &none, 0, 8);
+			continue;
+		}
 		if (sig < 1 || sig > 64)
 			return 2;
 		if (c == 'b') {
