@@ -161,50 +161,55 @@ static int is_tty_stop(int sig)
 
 /* ------------------------------------------------------------------ options */
 
-static char *split_colon(char *arg, const char *what)
+/*
+ * "HEAD:REST": HEAD copied into head (cut at cap), a pointer to REST returned; NULL when
+ * there is no colon. argv stays as it is, so /proc/PID/cmdline still shows the options.
+ */
+static const char *split_colon(const char *arg, char *head, size_t cap)
 {
-	char *colon = strchr(arg, ':');
+	const char *colon = strchr(arg, ':');
+	size_t n = colon ? (size_t)(colon - arg) : 0;
 
-	if (!colon)
-		usage_error("%s '%s': expected SIG:DURATION", what, arg);
-	*colon = 0;
-	return colon + 1;
+	fmt_buf(head, n < cap ? n + 1 : cap, "%s", arg);
+	return colon ? colon + 1 : 0;
 }
 
 static void add_rewrite(struct pid1_opts *o, const char *arg)
 {
 	char from[24];
 	const char *why;
-	size_t n = strcspn(arg, ":");
 
 	if (sigmap_parse(&o->rewrite, arg, &why) < 0)
 		usage_error("rewrite '%s': %s", arg, why);
-	fmt_buf(from, n < sizeof(from) ? n + 1 : sizeof(from), "%s", arg);
+	split_colon(arg, from, sizeof(from));
 	o->rewritten |= KSIG(sig_parse(from));
 }
 
-static void add_delay(struct pid1_opts *o, char *arg)
+static void add_delay(struct pid1_opts *o, const char *arg)
 {
-	char *dur = split_colon(arg, "delay");
-	int sig = sig_parse(arg);
+	char name[24];
+	const char *dur = split_colon(arg, name, sizeof(name));
+	int sig = sig_parse(name);
 	unsigned long long ms;
 
+	if (!dur)
+		usage_error("delay '%s': expected SIG:DURATION", arg);
 	if (sig < 0 || sig == SIGKILL || sig == SIGSTOP || sig == SIGCHLD)
-		usage_error("delay: bad signal '%s'", arg);
+		usage_error("delay: bad signal '%s'", name);
 	if (num_parse_duration(dur, &ms))
 		usage_error("delay: bad duration '%s'", dur);
 	o->delay_ms[sig] = (unsigned)ms;
 }
 
-static void add_remap(struct pid1_opts *o, char *arg)
+static void add_remap(struct pid1_opts *o, const char *arg)
 {
-	char *colon = strchr(arg, ':');
+	char code[8];
+	const char *to_s = split_colon(arg, code, sizeof(code));
 	unsigned long from, to = 0;
 
-	if (colon)
-		*colon = 0;
-	if (num_parse_ulong(arg, 255, &from) || (colon && num_parse_ulong(colon + 1, 255, &to)))
-		usage_error("remap-exit: expected FROM[:TO], exit codes 0..255");
+	if (num_parse_ulong(to_s ? code : arg, 255, &from) ||
+	    (to_s && num_parse_ulong(to_s, 255, &to)))
+		usage_error("remap-exit '%s': expected FROM[:TO], exit codes 0..255", arg);
 	o->remap[from] = (short)to;
 }
 
@@ -280,7 +285,7 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 			add_rewrite(o, st.arg);
 			break;
 		case 'D':
-			add_delay(o, (char *)st.arg);
+			add_delay(o, st.arg);
 			break;
 		case 't':
 			if (num_parse_duration(st.arg, &ms))
@@ -295,7 +300,7 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 				usage_error("bad signal '%s'", st.arg);
 			break;
 		case 'e':
-			add_remap(o, (char *)st.arg);
+			add_remap(o, st.arg);
 			break;
 		case 'q':
 			o->quiet = 1;
@@ -310,7 +315,8 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 			o->group = 1;
 			break;
 		case 'l':
-			fmt_fd(STDOUT_FILENO, "%s is pidbox's pid1, MIT licensed\n", log_prog);
+			fmt_fd(STDOUT_FILENO, "%s: pidbox's pid1; see pidbox's source for its licence\n",
+			       log_prog);
 			_exit(0);
 		case 'h':
 			opt_default(&st, OPT_HELP);
@@ -334,7 +340,8 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 static void signal_rest(struct pid1 *p, int sig)
 {
 	static struct proctree tree; /* large: static storage */
-	char b[12];
+
+	char b[12]; // cppcheck-suppress variableScope ; used inside log_info()'s block
 
 	log_info("sending SIG%s to the remaining processes", sig_name(sig, b));
 	if (p->self == 1) {
@@ -378,10 +385,8 @@ static void deliver(struct pid1 *p, int sig)
 /* --delay: keep sig until its time comes. Standard signals coalesce, as the kernel's do. */
 static void hold(struct pid1 *p, int sig)
 {
-	unsigned i;
-
 	if (sig < 32)
-		for (i = 0; i < p->nheld; i++)
+		for (unsigned i = 0; i < p->nheld; i++)
 			if (p->held[i].sig == sig)
 				return;
 	if (p->nheld == HELD_MAX) {
@@ -500,12 +505,13 @@ static int on_sigchld(struct pid1 *p)
 static int on_signal(struct pid1 *p, const struct signalfd_siginfo *si)
 {
 	int sig = (int)si->ssi_signo;
-	char b[12];
 
 	if (sig == SIGCHLD)
 		return on_sigchld(p);
 	/* TIOCNOTTY made the kernel send these on pid1's behalf: the tty hand-off, not a request */
 	if ((sig == SIGHUP || sig == SIGCONT) && (pid_t)si->ssi_pid == p->self) {
+		char b[12]; // cppcheck-suppress variableScope ; used inside log_info()'s block
+
 		log_info("ignoring tty hand-off signal SIG%s", sig_name(sig, b));
 		return -1;
 	}
