@@ -28,65 +28,40 @@
 
 //usage:Usage: pid1 [OPTIONS] [--] COMMAND [ARG...]
 //usage:
-//usage:Run COMMAND as the one child; forward signals to it, reap every zombie, and
-//usage:when it exits, clean up and exit with its status. Option parsing stops at
-//usage:COMMAND: in `pid1 echo -v` the -v is echo's. As a Docker entrypoint:
-//usage:ENTRYPOINT ["/sbin/pid1", "--"].
+//usage:Run COMMAND as the one child: forward signals to it, reap every zombie; when it
+//usage:exits, SIGTERM the rest, SIGKILL them after the grace, exit with its status.
+//usage:Options stop at COMMAND. In a Dockerfile: ENTRYPOINT ["/sbin/pid1", "--"]
 //usage:
-//usage:Modes. By default COMMAND starts a new session (setsid) and takes stdin as its
-//usage:controlling terminal when it is one (pid1 gives it up first; the SIGHUP and
-//usage:SIGCONT the kernel sends for that are not forwarded); signals go to COMMAND's
-//usage:whole process group. With -c the child stays in pid1's session and process
-//usage:group, and only the child is signalled.
+//usage:COMMAND gets a new session and stdin's terminal (the hand-off's HUP and CONT are
+//usage:not forwarded); signals go to its process group. Forwarded: 1-31 but CHLD,
+//usage:32-64 (RTMIN is 34; bursts queue), SEGV, ABRT... sent by kill(), and signals
+//usage:from before COMMAND started. TSTP/TTIN/TTOU: STOP to COMMAND, pid1 stops too;
+//usage:CONT resumes both. COMMAND keeps pid1's signal mask, ignored signals, cwd and
+//usage:fds; pid1 moves to / and closes the fds it does not need. Not PID 1, pid1 is a
+//usage:child subreaper. "The rest": as PID 1, every other process of the namespace,
+//usage:else every descendant found in /proc. pid1 exits when none is left.
 //usage:
-//usage:Forwarding. Every catchable signal: 1-31 but CHLD, and the real-time signals
-//usage:32-64 (RTMIN is 34, as glibc programs see it), bursts queued one by one. SEGV,
-//usage:BUS, FPE, ILL, TRAP, SYS and ABRT sent with kill() are forwarded too. Signals
-//usage:that arrive before COMMAND exists are forwarded once it does. In session mode
-//usage:TSTP, TTIN and TTOU are sent as STOP (a group with no parent in its session
-//usage:ignores them otherwise); on any of them pid1 stops itself too, and CONT
-//usage:resumes both. A -r rewrite of them wins over that default.
-//usage:COMMAND starts with the signal mask and ignored signals pid1 was started with,
-//usage:and pid1's cwd, environment and descriptors; pid1 then moves to / and closes
-//usage:the descriptors it does not need, so it pins no mount.
-//usage:
-//usage:Reaping and exit. Every process reparented to pid1 is reaped as it exits; idle,
-//usage:pid1 never wakes. Not PID 1, it registers as child subreaper so that orphans
-//usage:still come to it. When COMMAND exits, every remaining process gets SIGTERM (as
-//usage:PID 1: every other process in the namespace; otherwise: the descendants pid1
-//usage:finds, nothing else), SIGKILL after the grace period, and pid1 exits as soon as
-//usage:the last one is gone, with COMMAND's status: its exit code, or 128+N when
-//usage:killed by signal N (then one line says so on stderr).
-//usage:
-//usage:  -c, --single-child       no new session; signal only the child
-//usage:  -r, --rewrite FROM:TO    forward signal FROM as TO (names or numbers, RT too);
-//usage:                           TO = 0 drops it; repeatable
-//usage:      --delay SIG:DURATION hold SIG back DURATION before forwarding it, still
-//usage:                           forwarding others and reaping meanwhile; repeatable
-//usage:  -t, --grace DURATION     SIGTERM to SIGKILL at exit (default 5s; 0: KILL at
-//usage:                           once); DURATION: 5, 0.5, 250ms, 2s, 1m, 1h
-//usage:  -s, --subreaper          accepted for tini: pid1 is a subreaper when not PID 1
-//usage:  -p, --pdeathsig SIG      pid1 gets SIG when its parent dies (forwarded)
-//usage:  -e, --remap-exit FROM[:TO] exit TO (default 0) when COMMAND exits FROM;
-//usage:                           repeatable
-//usage:  -q, --quiet              no line about COMMAND's death by a signal
+//usage:  -c, --single-child       no new session; signal COMMAND alone
+//usage:  -r, --rewrite FROM:TO    forward FROM as TO (0: drop); beats the STOP default
+//usage:      --delay SIG:DURATION hold SIG back DURATION (others pass, reaping goes on)
+//usage:  -t, --grace DURATION     TERM to KILL (default 5s; 0: KILL at once); 5, 0.5,
+//usage:                           250ms, 2s, 1m, 1h
+//usage:  -s, --subreaper          accepted, for tini
+//usage:  -p, --pdeathsig SIG      pid1 gets SIG (forwarded) when its parent dies
+//usage:  -e, --remap-exit FROM[:TO] exit TO (default 0) when COMMAND exits FROM
+//usage:  -q, --quiet              no line when a signal killed COMMAND
 //usage:  -w, --warn-reaped        warn on each reaped zombie that was not COMMAND
-//usage:  -v, --verbose            say what happens (PID 1 or subreaper, signals
-//usage:                           forwarded, processes reaped); -vv more
-//usage:      --help, --version
+//usage:  -v, --verbose            say what happens (PID 1 or subreaper...); -vv more
+//usage:Repeatable: -r, --delay, -e.
 //usage:
-//usage:Compatible names (links made by pidbox --install when built in):
-//usage:  tini, docker-init: tini's options -s -p SIG -v -w -g (signal COMMAND's process
-//usage:    group) -e CODE (exit 0 for CODE) -l, and TINI_SUBREAPER,
-//usage:    TINI_KILL_PROCESS_GROUP, TINI_VERBOSITY. COMMAND gets a process group of
-//usage:    its own (the terminal's foreground); only COMMAND is signalled; when it
-//usage:    exits, pid1 exits at once.
-//usage:  dumb-init: -c/--single-child, -r/--rewrite s:r, -v/--verbose, -V/--version,
-//usage:    DUMB_INIT_SETSID=0 (as -c), DUMB_INIT_DEBUG=1 (as -v). When COMMAND exits,
-//usage:    its process group gets SIGTERM (not with -c) and pid1 exits at once.
+//usage:As tini or docker-init: -s -p -v -w -g (signal the group) -e CODE (exit 0) -l,
+//usage:TINI_SUBREAPER, TINI_KILL_PROCESS_GROUP, TINI_VERBOSITY; COMMAND gets a process
+//usage:group; only COMMAND is signalled; pid1 exits with it. As dumb-init: -c, -r s:r,
+//usage:-v, -V, DUMB_INIT_SETSID=0, DUMB_INIT_DEBUG=1; at exit, SIGTERM to COMMAND's
+//usage:group (not with -c); pid1 exits with it.
 //usage:
-//usage:Exit status: COMMAND's (or 128+N), remapped by -e; 127 when COMMAND is not
-//usage:found, 126 when it cannot be run; 2 on a usage error (nothing is started).
+//usage:Exit status: COMMAND's, 128+N when signal N killed it (said on stderr, "out of
+//usage:memory?" for KILL), remapped by -e; 127 not found, 126 not executable; 2 usage.
 
 #include <errno.h>
 #include <fcntl.h>
@@ -110,6 +85,7 @@
 #include "sigmap.h"
 #include "proctree.h"
 #include "spawn.h"
+#include "wr.h"
 
 enum flavour { NATIVE, TINI, DUMB_INIT };
 /* what happens when the child exits */
@@ -315,8 +291,7 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 			o->group = 1;
 			break;
 		case 'l':
-			fmt_fd(STDOUT_FILENO, "%s: pidbox's pid1; see pidbox's source for its licence\n",
-			       log_prog);
+			wr_str(STDOUT_FILENO, "pidbox: see its source for the licence\n");
 			_exit(0);
 		case 'h':
 			opt_default(&st, OPT_HELP);
@@ -582,6 +557,21 @@ static void exec_failed(const struct pid1 *p, const char *cmd, int err)
 	}
 }
 
+/* Started with 0, 1 or 2 closed, the signalfd took that number: move it, or let_go()
+ * would close it (or close stderr after it). */
+static void keep_off_stdio(int *fd)
+{
+	int moved;
+
+	if (*fd > STDERR_FILENO)
+		return;
+	moved = fcntl(*fd, F_DUPFD_CLOEXEC, STDERR_FILENO + 1);
+	if (moved < 0)
+		die(1, "signalfd: %s", err_str(errno));
+	close(*fd);
+	*fd = moved;
+}
+
 /* pid1 keeps no directory busy and holds only stderr and its signalfd. */
 static void let_go(const struct pid1 *p)
 {
@@ -624,6 +614,7 @@ int pid1_main(int argc, char **argv)
 	/* block first: a signal that arrives while we start up is forwarded, not lost */
 	if (sigloop_open(&p.loop, KSIG_CATCHABLE) < 0)
 		die(1, "signalfd: %s", err_str(errno));
+	keep_off_stdio(&p.loop.fd);
 	set_defaults(&o);
 	cmd = parse_options(&o, argc, argv);
 	p.o = &o;
