@@ -212,7 +212,7 @@ static void set_defaults(struct pid1_opts *o)
 		unsigned long level;
 
 		o->at_exit = EXIT_NOW;
-		o->spawn.setpgid = o->spawn.tty_fg = 1;
+		o->spawn.setpgid = o->spawn.foreground = 1;
 		o->group = env_is("TINI_KILL_PROCESS_GROUP", 0);
 		/* tini's levels: 1 (warnings) by default, 2 info, 3 debug */
 		if (v && !num_parse_ulong(v, 9, &level) && level > 1)
