@@ -22,7 +22,8 @@
 //usage:the group (Ctrl-C, Ctrl-Z, SIGWINCH) reaches COMMAND directly and is not sent
 //usage:twice; maps apply to signals sent to sigrewrite's PID.
 //usage:When COMMAND stops (TSTP, TTIN, TTOU, STOP), sigrewrite stops too (SIGSTOP),
-//usage:so a shell sees a stopped job; continued, it continues COMMAND. Killed with
+//usage:so a shell sees a stopped job; continued, it continues COMMAND (as PID 1,
+//usage:which cannot stop, it leaves COMMAND stopped). Killed with
 //usage:SIGKILL, it takes COMMAND with it.
 //usage:Exit: COMMAND's code. When signal N killed COMMAND, sigrewrite resets N to its
 //usage:default, unblocks it and raises it, so its parent sees "killed by N" too (no
@@ -149,6 +150,9 @@ static int check_child(pid_t child, int *status)
 			return 0;
 		if (!WIFSTOPPED(*status))
 			return 1;
+		/* PID 1 of a namespace cannot stop itself: it would only undo COMMAND's stop */
+		if (getpid() == 1)
+			continue;
 		log_info("COMMAND stopped: stopping too");
 		kill(getpid(), SIGSTOP);
 		/* continued: by fg/bg, which also sent SIGCONT to COMMAND, or by anyone else */
