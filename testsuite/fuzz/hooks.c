@@ -1,6 +1,7 @@
 /* See hooks.h. Host C for the fuzz build only: never linked into pidbox. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <setjmp.h>
 #include <poll.h>
 #include <signal.h>
@@ -16,10 +17,14 @@
 #include "log.h"
 #include "sigloop.h"
 
+int __real_close(int fd);
+
 static jmp_buf hook_env;
 /* per thread: libFuzzer's RSS thread calls sleep() while the target runs */
 static __thread int hook_inside;
 static struct hook_result *hook_res;
+/* what a faked sigloop_open() hands out: a real descriptor above stderr, made once */
+static int hook_fake_fd = -1;
 
 __attribute__((noreturn)) static void hook_stop(enum hook_outcome how, int status,
 						const char *what)
@@ -64,6 +69,11 @@ void hook_run(int (*main_fn)(int, char **), const char *name, int argc, char **a
 {
 	memset(r, 0, sizeof(*r));
 	hook_res = r;
+	if (hook_fake_fd < 0) {
+		int fd = open("/dev/null", O_RDONLY | O_CLOEXEC);
+		hook_fake_fd = fcntl(fd, F_DUPFD_CLOEXEC, 100);
+		__real_close(fd);
+	}
 	log_prog = name;
 	log_level = 0;
 	if (!setjmp(hook_env)) {
@@ -138,7 +148,7 @@ int __wrap_sigloop_open(struct sigloop *l, ksigset set)
 	if (!hook_inside)
 		return __real_sigloop_open(l, set);
 	memset(l, 0, sizeof(*l));
-	l->fd = -1;
+	l->fd = hook_fake_fd; /* an applet may check that it is not 0, 1 or 2 */
 	l->caught = set;
 	return 0;
 }
