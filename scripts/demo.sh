@@ -22,14 +22,14 @@ job='
 echo "job: I am PID $$; pid1 is PID 1"
 for i in 1 2 3; do sh -c "sleep 0.$i & exit 0"; done
 echo "job: left 3 orphans behind (their parents exited at once)"
-setsid sh -c "trap \"echo polite: got SIGTERM, cleaning up; exit 0\" TERM; while :; do sleep 1; done" &
+setsid sh -c "trap \"echo polite: got SIGTERM, cleaning up; exit 0\" TERM; sleep 1000 & wait" &
 setsid sh -c "trap \"\" TERM; while :; do sleep 1; done" &
 echo "job: started two daemons (own sessions): a polite one, and one that ignores SIGTERM"
 sleep 0.6
 echo "job: zombies in the namespace now: $(grep -l "^State:.Z" /proc/[0-9]*/status 2>/dev/null | wc -l)"
 trap "echo \"job: got SIGUSR1 (forwarded by pid1); exiting 3\"; exit 3" USR1
 echo ready >"$1"
-while :; do sleep 1; done'
+sleep 1000 & wait'
 printf '%s\n' "$job" | sed 's/^/    /'
 
 say "what happens:"
