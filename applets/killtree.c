@@ -337,6 +337,8 @@ int killtree_main(int argc, char **argv)
 	if (t->no_pidfd)
 		log_info("no pidfd support in this kernel: signalling by PID after re-checking "
 			 "each process's start time");
+	if (t->no_children_file)
+		log_info("no /proc/PID/task/TID/children: finding children in every /proc/PID/stat");
 	if (o.dry_run) {
 		if (proctree_scan(t) < 0)
 			die(1, "reading /proc: %s", err_str(errno));
