@@ -7,7 +7,7 @@
 //config:	select LIB_SIG_NAME
 //config:	select LIB_NUM
 //config:	select LIB_SIGMAP
-//config:	select LIB_PROCTREE
+//config:	select LIB_PROC
 //config:	help
 //config:	  An init for containers: runs one command, forwards every signal to
 //config:	  it, reaps every zombie, and when the command exits TERMs (then KILLs)
@@ -22,6 +22,18 @@
 //config:	  options, environment variables and defaults, so switching is a
 //config:	  change of path. --install and make install create those links.
 
+//config:config PID1_TREE
+//config:	bool "pid1: when not PID 1, clean up every descendant (pidfds)"
+//config:	default y
+//config:	depends on PID1
+//config:	select LIB_PROCTREE
+//config:	help
+//config:	  When pid1 is not PID 1, the clean-up finds every descendant in /proc
+//config:	  and signals it through a pidfd, freezing the tree before SIGKILL (6 KB).
+//config:	  Without it, pid1 signals its own children only: the orphans it adopted
+//config:	  as subreaper; deeper ones are signalled as they come to it. As PID 1
+//config:	  (a container) kill(-1) is used either way.
+//config:
 //alias:tini PID1_COMPAT
 //alias:docker-init PID1_COMPAT
 //alias:dumb-init PID1_COMPAT
@@ -83,6 +95,7 @@
 #include "sig_name.h"
 #include "sigloop.h"
 #include "sigmap.h"
+#include "proc.h"
 #include "proctree.h"
 #include "spawn.h"
 #include "wr.h"
@@ -307,6 +320,28 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 
 /* ------------------------------------------------------------------ signalling */
 
+#ifndef CONFIG_PID1_TREE
+/*
+ * pid1's own children, by PID: unreaped, none of them can be a recycled PID. Those of a
+ * deeper descendant come to pid1 (subreaper) when their parent dies, and are signalled
+ * then: on_sigchld() repeats the SIGKILL for what is adopted meanwhile.
+ */
+static void signal_children(pid_t self, int sig)
+{
+	char path[48], buf[4096];
+	pid_t kids[512];
+	ssize_t len;
+	int n, i;
+
+	fmt_buf(path, sizeof(path), "/proc/%d/task/%d/children", (int)self, (int)self);
+	len = proc_read_file(path, buf, sizeof(buf));
+	n = len < 0 ? -1 : proc_parse_children(buf, (size_t)len, kids, 512);
+	for (i = 0; i < n; i++)
+		if (kids[i] > 1)
+			kill(kids[i], sig);
+}
+#endif
+
 /*
  * Signal every process but pid1. As PID 1 of a namespace, kill(-1) is exactly that.
  * Otherwise every descendant found in /proc, through pidfds so that a PID recycled
@@ -314,7 +349,9 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
  */
 static void signal_rest(struct pid1 *p, int sig)
 {
+#ifdef CONFIG_PID1_TREE
 	static struct proctree tree; /* large: static storage */
+#endif
 
 	char b[12]; // cppcheck-suppress variableScope ; used inside log_info()'s block
 
@@ -323,10 +360,14 @@ static void signal_rest(struct pid1 *p, int sig)
 		kill(-1, sig);
 		return;
 	}
+#ifdef CONFIG_PID1_TREE
 	proctree_init(&tree);
 	if (!proctree_add_root(&tree, p->self, PROCTREE_SPARE))
 		proctree_kill(&tree, sig, sig == SIGKILL);
 	proctree_close(&tree);
+#else
+	signal_children(p->self, sig);
+#endif
 }
 
 static void forward(struct pid1 *p, int sig)
