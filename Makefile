@@ -29,7 +29,9 @@ help:
 	@echo '  oldconfig olddefconfig savedefconfig menuconfig nconfig'
 	@echo '  $(patsubst configs/%,%,$(wildcard configs/*_defconfig))'
 	@echo 'Build:   all (default)  install (PREFIX=$(PREFIX) DESTDIR=)  clean  distclean'
-	@echo 'Test:    check (SANITIZE=1)  testconfigs  demo'
+	@echo 'Test:    check (SANITIZE=1, TESTS="pid1 pause")  testconfigs  demo  bench (QUICK=1)'
+	@echo '         fuzz (FUZZ_SECONDS=N)  lint'
+	@echo 'Docs:    man  dist  release'
 	@echo 'Options: V=1 full command lines, CC=... compiler'
 
 # The Kconfig fragments are generated from the applets' //config: blocks before any

@@ -141,7 +141,8 @@ int main(int argc, char **argv)
 		die(2, "no argv[0]");
 	name = strrchr(argv[0], '/');
 	name = name ? name + 1 : argv[0];
-	if (!strcmp(name, "pidbox")) {
+	/* "pidbox-0.1.0-linux-x86_64", as a release is downloaded, is pidbox too (BusyBox does so) */
+	if (!strncmp(name, "pidbox", 6)) {
 		int r = pidbox_main(argc, argv);
 		if (r >= 0)
 			return r;
