@@ -6,6 +6,8 @@
 //config:	select LIB_SPAWN
 //config:	select LIB_SIG_NAME
 //config:	select LIB_NUM
+//config:	select LIB_USER
+//config:	select LIB_ENV
 //config:	select LIB_SIGMAP
 //config:	select LIB_PROC
 //config:	help
@@ -63,6 +65,12 @@
 //usage:  -e, --remap-exit FROM[:TO] exit TO (default 0) when COMMAND exits FROM
 //usage:  -q, --quiet              no line when a signal killed COMMAND
 //usage:  -w, --warn-reaped        warn on each reaped zombie that was not COMMAND
+//usage:  -u, --user USER[:GROUP]  run COMMAND as USER in GROUP (else USER's), with
+//usage:                           USER's groups; names or numbers, read from
+//usage:                           /etc/passwd and /etc/group without NSS (no LDAP);
+//usage:                           a failing step stops COMMAND (126); pid1 stays root
+//usage:  -W, --workdir DIR        COMMAND starts in DIR (entered as USER with -u)
+//usage:      --env NAME=VALUE     set NAME for COMMAND (PATH too); repeatable
 //usage:  -v, --verbose            say what happens (PID 1 or subreaper...); -vv more
 //usage:Repeatable: -r, --delay, -e.
 //usage:
@@ -87,6 +95,7 @@
 #include <unistd.h>
 #include "applet.h"
 #include "clock.h"
+#include "env.h"
 #include "fmt.h"
 #include "log.h"
 #include "num.h"
@@ -98,6 +107,7 @@
 #include "proc.h"
 #include "proctree.h"
 #include "spawn.h"
+#include "user.h"
 #include "wr.h"
 
 enum flavour { NATIVE, TINI, DUMB_INIT };
@@ -122,6 +132,9 @@ struct pid1_opts {
 	ksigset rewritten;                 /* the signals -r named: no job-control default */
 	unsigned delay_ms[SIG_MAXNUM + 1]; /* 0: forward at once */
 	short remap[256];                  /* -1: keep the exit code */
+	struct user_ids ids;               /* -u: spawn.ids points here */
+	size_t nenv;
+	char *env[64];                     /* --env NAME=VALUE settings */
 };
 
 /* signals held back by --delay, forwarded when due */
@@ -202,6 +215,24 @@ static void add_remap(struct pid1_opts *o, const char *arg)
 	o->remap[from] = (short)to;
 }
 
+static void set_user(struct pid1_opts *o, const char *spec)
+{
+	const char *why;
+
+	if (user_lookup(spec, &o->ids, &why) < 0)
+		usage_error("user '%s': %s", spec, why);
+	o->spawn.ids = &o->ids;
+}
+
+static void add_env(struct pid1_opts *o, const char *arg)
+{
+	if (arg[0] == '=' || !strchr(arg, '='))
+		usage_error("env '%s': expected NAME=VALUE", arg);
+	if (o->nenv == sizeof(o->env) / sizeof(o->env[0]))
+		usage_error("more than 64 --env");
+	o->env[o->nenv++] = (char *)arg; /* shared into the child's environ, never written */
+}
+
 static int env_is(const char *name, const char *value)
 {
 	const char *v = getenv(name);
@@ -247,13 +278,14 @@ static const struct opt_long native_longs[] = {
 	{ "single-child", 0, 'c' }, { "rewrite", 1, 'r' }, { "delay", 1, 'D' },
 	{ "grace", 1, 't' }, { "subreaper", 0, 's' }, { "pdeathsig", 1, 'p' },
 	{ "remap-exit", 1, 'e' }, { "quiet", 0, 'q' }, { "warn-reaped", 0, 'w' },
-	{ "verbose", 0, 'v' }, { 0, 0, 0 },
+	{ "verbose", 0, 'v' }, { "user", 1, 'u' }, { "workdir", 1, 'W' }, { "env", 1, 'E' },
+	{ 0, 0, 0 },
 };
 static const struct opt_long dumb_longs[] = {
 	{ "single-child", 0, 'c' }, { "rewrite", 1, 'r' }, { "verbose", 0, 'v' },
 	{ 0, 0, 0 },
 };
-static const char *const shorts[] = { "cr:t:sp:e:qwv", "sp:vwge:lh", "cr:vVh" };
+static const char *const shorts[] = { "cr:t:sp:e:qwvu:W:", "sp:vwge:lh", "cr:vVh" };
 
 /* Parse argv into o; returns the index of COMMAND. */
 static int parse_options(struct pid1_opts *o, int argc, char **argv)
@@ -296,6 +328,15 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 			break;
 		case 'w':
 			o->warn_reaped = 1;
+			break;
+		case 'u':
+			set_user(o, st.arg);
+			break;
+		case 'W':
+			o->spawn.dir = st.arg;
+			break;
+		case 'E':
+			add_env(o, st.arg);
 			break;
 		case 'v':
 			log_level++;
@@ -626,20 +667,30 @@ static void let_go(const struct pid1 *p)
 
 static pid_t start_child(struct pid1 *p, struct pid1_opts *o, char **cmd)
 {
-	int err;
+	struct spawn_error e;
+	char *env[env_count(environ) + o->nenv + 1];
 	pid_t pid;
 
 	/* an inherited SIG_IGN for SIGCHLD would make the kernel reap for us, invisibly */
 	ksig_disposition(SIGCHLD, SIG_DFL, &o->spawn.chld_ignored);
 	o->spawn.mask = p->loop.orig_mask;
+	if (o->nenv) {
+		env_merge(env, environ, o->env, o->nenv);
+		o->spawn.env = env;
+	}
 	release_tty(p);
-	pid = spawn_cmd(cmd, &o->spawn, &err);
+	pid = spawn_child(cmd, &o->spawn, &e);
 	if (pid < 0)
 		die(1, "cannot start %s: %s", cmd[0], err_str(errno));
-	if (err) {
-		exec_failed(p, cmd[0], err);
+	if (e.err) {
+		if (e.step == SPAWN_EXEC)
+			exec_failed(p, cmd[0], e.err);
+		else if (e.step == SPAWN_DIR)
+			log_msg("cannot change to %s: %s", o->spawn.dir, err_str(e.err));
+		else
+			log_msg("cannot become the --user: %s", err_str(e.err));
 		waitpid(pid, 0, 0);
-		_exit(spawn_exec_status(err));
+		_exit(e.step == SPAWN_EXEC ? spawn_exec_status(e.err) : 126);
 	}
 	log_info("started %s as PID %d", cmd[0], (int)pid);
 	return pid;
