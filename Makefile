@@ -70,7 +70,8 @@ install: all
 
 check: all
 	$(Q)$(MAKE) PHASE=build helpers
-	$(Q)testsuite/runtest $(TESTS)
+	@# the tests' own builds (install, release, examples) must not inherit SANITIZE=1 & co.
+	$(Q)env -u MAKEFLAGS -u MFLAGS -u MAKELEVEL -u SANITIZE testsuite/runtest $(TESTS)
 
 testconfigs:
 	$(Q)testsuite/testconfigs.sh

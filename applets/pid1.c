@@ -565,11 +565,11 @@ static int on_signal(struct pid1 *p, const struct signalfd_siginfo *si)
 
 	if (sig == SIGCHLD)
 		return on_sigchld(p);
-	/* TIOCNOTTY made the kernel send these on pid1's behalf: the tty hand-off, not a request */
-	if ((sig == SIGHUP || sig == SIGCONT) && (pid_t)si->ssi_pid == p->self) {
+	/* the tty hand-off (TIOCNOTTY), a write to a closed stderr: ours, not the child's */
+	if (sig_from_self(si, p->self)) {
 		char b[12]; // cppcheck-suppress variableScope ; used inside log_info()'s block
 
-		log_info("ignoring tty hand-off signal SIG%s", sig_name(sig, b));
+		log_info("ignoring SIG%s that pid1 itself caused", sig_name(sig, b));
 		return -1;
 	}
 	if (p->gone)

@@ -330,7 +330,7 @@ static void on_signal(struct reaper *rp, const struct signalfd_siginfo *si)
 	int sig = (int)si->ssi_signo;
 
 	/* a SIGPIPE or SIGTTOU our own write to stderr caused is ours, not COMMAND's */
-	if (si->ssi_code == SI_USER && (pid_t)si->ssi_pid == getpid())
+	if (sig_from_self(si, getpid()))
 		return;
 	if (rp->cmd) {
 		log_info("forwarding signal %d", sig);

@@ -120,8 +120,8 @@ static void forward(pid_t child, const struct sigmap *map, const struct signalfd
 	int sig = (int)si->ssi_signo, to = sigmap_apply(map, sig);
 	char a[12], b[12];
 
-	if (reached_child_too(si))
-		return;
+	if (reached_child_too(si) || sig_from_self(si, getpid()))
+		return; /* the terminal's, or one our own write caused (SIGPIPE) */
 	if (!to) {
 		log_info("dropping SIG%s", sig_name(sig, a));
 		return;

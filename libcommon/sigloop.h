@@ -6,7 +6,9 @@
 #ifndef PIDBOX_SIGLOOP_H
 #define PIDBOX_SIGLOOP_H
 #include <stdint.h>
+#include <signal.h>
 #include <sys/signalfd.h>
+#include <sys/types.h>
 
 typedef uint64_t ksigset;
 #define KSIG(sig) ((ksigset)1 << ((sig) - 1))
@@ -22,6 +24,20 @@ int ksig_mask(int how, ksigset set, ksigset *old);
  * says whether sig was SIG_IGN before.
  */
 int ksig_disposition(int sig, void (*disp)(int), int *was_ignored);
+
+/*
+ * Did one of our own calls make the kernel send si? A write to a closed pipe (SIGPIPE), to
+ * a background tty (SIGTTOU) or past RLIMIT_FSIZE (SIGXFSZ), and TIOCNOTTY (SIGHUP,
+ * SIGCONT) come "from" the caller: the wrapper's own business, not to be forwarded. Only
+ * those: any other signal from our own PID was sent before our exec, by whoever ran us,
+ * and is a request like any other.
+ */
+#define KSIG_SIDE_EFFECTS (KSIG(SIGPIPE) | KSIG(SIGTTOU) | KSIG(SIGXFSZ) | KSIG(SIGHUP) | KSIG(SIGCONT))
+static inline int sig_from_self(const struct signalfd_siginfo *si, pid_t self)
+{
+	return si->ssi_code == SI_USER && (pid_t)si->ssi_pid == self &&
+	       (KSIG_SIDE_EFFECTS & KSIG(si->ssi_signo));
+}
 
 struct sigloop {
 	int fd;                      /* the signalfd: non-blocking, close-on-exec */
