@@ -250,9 +250,9 @@ static const char *cgroup_unusable(struct proctree *t, const struct killtree_opt
 	if (cgroup_dir_of(t->self, self, sizeof(self)) < 0
 	    || (!strncmp(self, dir, len) && (self[len] == '/' || !self[len])))
 		return "killtree is in that cgroup too";
-	if (access(strcat(dir, "/cgroup.kill"), W_OK) < 0)
+	fmt_buf(self, sizeof(self), "%s/cgroup.kill", dir);
+	if (access(self, W_OK) < 0)
 		return "cgroup.kill is not writable (not delegated, or Linux < 5.14)";
-	dir[len] = 0;
 	if (cgroup_descendants(dir) != 0)
 		return "it has sub-cgroups";
 	/* frozen, the cgroup cannot change while it is compared with the tree */
