@@ -47,7 +47,9 @@ done
 for entry in "${applets[@]}"; do
 	set -- $entry
 	name=$1 sym=$2
-	printf 'CONFIG_%s=y\nCONFIG_FEATURE_HELP=y\nCONFIG_FEATURE_VERBOSE=y\n' "$sym" >"$work/$name.frag"
+	# the applet with all its own options (pid1's compatibility names, ...), help and -v
+	sed -n 's|^//config:config \([A-Z0-9_]*\).*|CONFIG_\1=y|p' "$top/applets/$name.c" >"$work/$name.frag"
+	printf 'CONFIG_FEATURE_HELP=y\nCONFIG_FEATURE_VERBOSE=y\n' >>"$work/$name.frag"
 	build "only-$name" env KCONFIG_ALLCONFIG="$work/$name.frag" make allnoconfig; rc=$?
 	detail=$(cat "$work/only-$name.log")
 	[ $rc = 0 ] && { detail=$(only_applet "$work/only-$name" "$name") || rc=1; }
@@ -55,7 +57,9 @@ for entry in "${applets[@]}"; do
 	[ $rc = 0 ] || continue
 	out=$(cd "$work/only-$name" && make PHASE=build helpers >/dev/null 2>&1 &&
 		testsuite/runtest pidbox $(cd testsuite && ls "$name".tests "$name"-*.tests 2>/dev/null) 2>&1)
-	result "$name alone: its tests pass ($(printf '%s\n' "$out" | tail -n 1))" $? "$out"
+	rc=$?
+	result "$name alone: its tests pass ($(printf '%s\n' "$out" | tail -n 1))" $rc \
+		"$(printf '%s\n' "$out" | grep -A 12 '^FAIL')"
 done
 
 for s in $seeds; do
