@@ -151,6 +151,7 @@ struct pid1 {
 	int status;        /* the child's wait status; -1 while it has not been reaped */
 	int gone;          /* the child has exited (it may still be an unreaped zombie) */
 	int killing;       /* SIGKILL phase: every process that shows up gets SIGKILL */
+	int blind;         /* the remaining processes could not be listed (no /proc) */
 	long long kill_at; /* when the survivors get SIGKILL; -1: not set */
 	unsigned nheld;
 	struct held held[HELD_MAX];
@@ -367,7 +368,7 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
  * deeper descendant come to pid1 (subreaper) when their parent dies, and are signalled
  * then: on_sigchld() repeats the SIGKILL for what is adopted meanwhile.
  */
-static void signal_children(pid_t self, int sig)
+static int signal_children(pid_t self, int sig)
 {
 	char path[48], buf[4096];
 	pid_t kids[512];
@@ -380,6 +381,7 @@ static void signal_children(pid_t self, int sig)
 	for (i = 0; i < n; i++)
 		if (kids[i] > 1)
 			kill(kids[i], sig);
+	return n < 0 ? -1 : 0;
 }
 #endif
 
@@ -390,6 +392,7 @@ static void signal_children(pid_t self, int sig)
  */
 static void signal_rest(struct pid1 *p, int sig)
 {
+	int r;
 #ifdef CONFIG_PID1_TREE
 	static struct proctree tree; /* large: static storage */
 #endif
@@ -403,12 +406,17 @@ static void signal_rest(struct pid1 *p, int sig)
 	}
 #ifdef CONFIG_PID1_TREE
 	proctree_init(&tree);
-	if (!proctree_add_root(&tree, p->self, PROCTREE_SPARE))
-		proctree_kill(&tree, sig, sig == SIGKILL);
+	r = proctree_add_root(&tree, p->self, PROCTREE_SPARE);
+	if (!r)
+		r = proctree_kill(&tree, sig, sig == SIGKILL) < 0 ? -1 : 0;
 	proctree_close(&tree);
 #else
-	signal_children(p->self, sig);
+	r = signal_children(p->self, sig);
 #endif
+	if (r < 0 && !p->blind) {
+		log_msg("cannot list the remaining processes (is /proc mounted?): %s", err_str(errno));
+		p->blind = 1;
+	}
 }
 
 static void forward(struct pid1 *p, int sig)
@@ -554,6 +562,10 @@ static int on_sigchld(struct pid1 *p)
 		return -1;
 	if (r.none_left || p->o->at_exit != CLEAN_UP)
 		return final_status(p);
+	if (p->killing && p->blind) {
+		log_msg("giving up on the remaining processes: they could not be listed");
+		return final_status(p); /* they cannot be signalled: waiting would be forever */
+	}
 	if (p->killing && p->self != 1)
 		signal_rest(p, SIGKILL); /* what the killed left, adopted since */
 	return -1;
@@ -591,6 +603,10 @@ static int on_deadline(struct pid1 *p)
 		p->kill_at = -1;
 		p->killing = 1;
 		signal_rest(p, SIGKILL);
+		if (p->blind) {
+			log_msg("giving up on the remaining processes: they could not be listed");
+			return final_status(p);
+		}
 	}
 	return -1;
 }

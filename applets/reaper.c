@@ -91,6 +91,7 @@ struct reaper {
 	enum phase phase;
 	int first_sig;          /* the tree's first signal: TERM, or the timeout signal */
 	int timed_out, cancelled;
+	int blind;              /* /proc could not list the leftovers: do not wait for them */
 	long long deadline;     /* monotonic ms of the timeout or of the grace's end; -1: none */
 	unsigned leaked;        /* leftovers found, named or not */
 	unsigned n_left;
@@ -268,6 +269,7 @@ static void signal_tree(struct reaper *rp, int sig, int spare_cmd)
 		/* as PID 1, kill(-1) reaches every other process of the namespace: all ours */
 		if (getpid() == 1 && kill(-1, sig) == 0 && !rp->cmd)
 			rp->leaked++; /* unnamed, but --fail-on-leak must see them */
+		rp->blind = getpid() != 1;
 		return;
 	}
 	proctree_fd_limit(); /* not before: COMMAND keeps the limit it was given */
@@ -282,6 +284,7 @@ static void signal_tree(struct reaper *rp, int sig, int spare_cmd)
 		r = spare_cmd ? proctree_scan(t) : proctree_freeze(t);
 	if (r < 0) {
 		log_msg("cannot list leftovers: %s", err_str(errno));
+		rp->blind = 1;
 	} else {
 		spare_signalled(rp, t, sig, 1);
 		proctree_signal(t, sig);
@@ -368,6 +371,12 @@ static int settle(struct reaper *rp)
 	/* ECHILD: as subreaper, no child means no descendant, and none can come back */
 	if (r.none_left)
 		return 1;
+	/* leftovers we cannot list (no /proc) cannot be signalled: waiting would be forever */
+	if (rp->blind && rp->phase == KILLING && !rp->cmd) {
+		log_msg("giving up on the leftovers: they could not be listed");
+		rp->leaked++;
+		return 1;
+	}
 	if (r.child_status != -1 && rp->phase == RUNNING)
 		start_cleanup(rp, SIGTERM, 0);
 	else if (r.child_status != -1 && rp->phase == TERMINATING)
