@@ -100,11 +100,14 @@ int proctree_alive(struct proctree *t, int i)
  */
 static int identify(struct proctree *t, pid_t pid, int parent, struct proc_stat *st, int *fd)
 {
-	*fd = t->no_pidfd ? -1 : pidfd_get(pid);
-	if (*fd < 0 && errno == ENOSYS)
-		t->no_pidfd = 1;
-	else if (*fd < 0 && errno != EMFILE && errno != ENFILE)
-		return -1; /* ESRCH: gone already */
+	*fd = -1;
+	if (!t->no_pidfd) { /* (errno means something only when pidfd_open was called) */
+		*fd = pidfd_get(pid);
+		if (*fd < 0 && errno == ENOSYS)
+			t->no_pidfd = 1;
+		else if (*fd < 0 && errno != EMFILE && errno != ENFILE)
+			return -1; /* ESRCH: gone already */
+	}
 	if (proc_read_stat(pid, st) == 0 && st->state != 'Z' && st->state != 'X'
 	    && (parent < 0 || st->ppid == t->node[parent].pid)
 	    && (*fd < 0 || pidfd_exited(*fd) == 0)
@@ -326,9 +329,13 @@ static int send_signal(struct proctree *t, struct proc_node *p, int sig)
 		errno = EPERM; /* never reached: members like these are skipped */
 		return -1;
 	}
-	if (p->pidfd >= 0)
-		return pidfd_signal(p->pidfd, sig);
-	/* our own unreaped child keeps its PID; anything else must still be the one we found */
+	if (p->pidfd >= 0) {
+		int r = pidfd_signal(p->pidfd, sig);
+		if (r == 0 || errno != ENOSYS)
+			return r;
+	}
+	/* no pidfd, or pidfd_open without pidfd_send_signal (valgrind, some emulators): by PID.
+	 * Our own unreaped child keeps its PID; anything else must still be the one we found */
 	if (p->ppid != t->self && (proc_read_stat(p->pid, &st) < 0 || st.start != p->start)) {
 		errno = ESRCH;
 		return -1;
