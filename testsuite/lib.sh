@@ -128,3 +128,6 @@ wait_timeout() {
 	kill -KILL "$w" 2>/dev/null
 	return $rc
 }
+
+# sanitized: is $PIDBOX an ASan build (make check SANITIZE=1)?
+sanitized() { grep -qa __asan_init "$PIDBOX"; }
