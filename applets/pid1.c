@@ -741,7 +741,7 @@ int pid1_main(int argc, char **argv)
 		if (r < 0)
 			die(1, "reading signals: %s", err_str(errno));
 		status = r ? on_signal(&p, &si) : -1;
-		if (status < 0)
+		if (status < 0 && (p.kill_at >= 0 || p.nheld)) /* the clock only when it matters */
 			status = on_deadline(&p);
 	}
 	return status;

@@ -33,19 +33,8 @@ int sigloop_open(struct sigloop *l, ksigset set)
 	l->caught = set;
 	if (ksig_mask(SIG_BLOCK, set, &l->orig_mask) < 0)
 		return -1;
-	l->fd = (int)syscall(SYS_signalfd4, -1, &set, sizeof(ksigset), SFD_NONBLOCK | SFD_CLOEXEC);
+	l->fd = (int)syscall(SYS_signalfd4, -1, &set, sizeof(ksigset), SFD_CLOEXEC);
 	return l->fd < 0 ? -1 : 0;
-}
-
-static int fill(struct sigloop *l)
-{
-	ssize_t got = read(l->fd, l->buf, sizeof(l->buf));
-
-	if (got <= 0)
-		return got < 0 && (errno == EAGAIN || errno == EINTR) ? 0 : -1;
-	l->n = (unsigned)got / sizeof(l->buf[0]);
-	l->next = 0;
-	return 1;
 }
 
 int sigloop_next(struct sigloop *l, struct signalfd_siginfo *si, long long timeout_ms)
@@ -53,21 +42,32 @@ int sigloop_next(struct sigloop *l, struct signalfd_siginfo *si, long long timeo
 	long long deadline = timeout_ms < 0 ? -1 : clock_now_ms() + timeout_ms;
 
 	while (l->next == l->n) {
-		struct pollfd p = { .fd = l->fd, .events = POLLIN };
-		struct timespec ts;
-		long long left = deadline < 0 ? -1 : deadline - clock_now_ms();
-		int r = fill(l);
+		ssize_t got;
 
-		if (r < 0)
+		/* with a deadline, wait in ppoll; without one, in read itself: one call a batch */
+		if (deadline >= 0) {
+			struct pollfd p = { .fd = l->fd, .events = POLLIN };
+			long long left = deadline - clock_now_ms();
+			struct timespec ts = { 0, 0 };
+			int r;
+
+			if (left > 0)
+				ts.tv_sec = left / 1000, ts.tv_nsec = left % 1000 * 1000000;
+			r = ppoll(&p, 1, &ts, 0);
+			if (r == 0)
+				return 0;
+			if (r < 0 && errno == EINTR)
+				continue;
+			if (r < 0)
+				return -1;
+		}
+		got = read(l->fd, l->buf, sizeof(l->buf));
+		if (got < 0 && (errno == EINTR || errno == EAGAIN))
+			continue;
+		if (got <= 0)
 			return -1;
-		if (r)
-			break;
-		if (deadline >= 0 && left <= 0)
-			return 0;
-		ts.tv_sec = left / 1000;
-		ts.tv_nsec = left % 1000 * 1000000;
-		if (ppoll(&p, 1, left < 0 ? 0 : &ts, 0) < 0 && errno != EINTR)
-			return -1;
+		l->n = (unsigned)got / sizeof(l->buf[0]);
+		l->next = 0;
 	}
 	*si = l->buf[l->next++];
 	return 1;

@@ -40,7 +40,7 @@ static inline int sig_from_self(const struct signalfd_siginfo *si, pid_t self)
 }
 
 struct sigloop {
-	int fd;                      /* the signalfd: non-blocking, close-on-exec */
+	int fd;                      /* the signalfd, close-on-exec; blocking: poll it first */
 	ksigset caught;              /* what it reads */
 	ksigset orig_mask;           /* the mask before sigloop_open(), for children */
 	unsigned n, next;            /* buffered siginfos */
