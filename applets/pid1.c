@@ -696,6 +696,7 @@ static pid_t start_child(struct pid1 *p, struct pid1_opts *o, char **cmd)
 	}
 	release_tty(p);
 	pid = spawn_child(cmd, &o->spawn, &e);
+	o->spawn.env = 0; /* env[] ends with this function */
 	if (pid < 0)
 		die(1, "cannot start %s: %s", cmd[0], err_str(errno));
 	if (e.err) {
