@@ -6,8 +6,6 @@
 //config:	select LIB_SPAWN
 //config:	select LIB_SIG_NAME
 //config:	select LIB_NUM
-//config:	select LIB_USER
-//config:	select LIB_ENV
 //config:	select LIB_SIGMAP
 //config:	select LIB_PROC
 //config:	help
@@ -24,6 +22,17 @@
 //config:	  options, environment variables and defaults, so switching is a
 //config:	  change of path. --install and make install create those links.
 
+//config:config PID1_IDENTITY
+//config:	bool "pid1: -u USER, -W DIR, --env (the child's identity)"
+//config:	default y
+//config:	depends on PID1
+//config:	select LIB_USER
+//config:	select LIB_ENV
+//config:	help
+//config:	  fpco/pid1's options: run the child as another user (names looked up in
+//config:	  /etc/passwd and /etc/group, without NSS), in another directory, with
+//config:	  extra environment variables (4 KB).
+//config:
 //config:config PID1_TREE
 //config:	bool "pid1: when not PID 1, clean up every descendant (pidfds)"
 //config:	default y
@@ -216,6 +225,7 @@ static void add_remap(struct pid1_opts *o, const char *arg)
 	o->remap[from] = (short)to;
 }
 
+#ifdef CONFIG_PID1_IDENTITY
 static void set_user(struct pid1_opts *o, const char *spec)
 {
 	const char *why;
@@ -233,6 +243,10 @@ static void add_env(struct pid1_opts *o, const char *arg)
 		usage_error("more than 64 --env");
 	o->env[o->nenv++] = (char *)arg; /* shared into the child's environ, never written */
 }
+#define IDENTITY_SHORTS "u:W:"
+#else
+#define IDENTITY_SHORTS ""
+#endif
 
 static int env_is(const char *name, const char *value)
 {
@@ -279,14 +293,17 @@ static const struct opt_long native_longs[] = {
 	{ "single-child", 0, 'c' }, { "rewrite", 1, 'r' }, { "delay", 1, 'D' },
 	{ "grace", 1, 't' }, { "subreaper", 0, 's' }, { "pdeathsig", 1, 'p' },
 	{ "remap-exit", 1, 'e' }, { "quiet", 0, 'q' }, { "warn-reaped", 0, 'w' },
-	{ "verbose", 0, 'v' }, { "user", 1, 'u' }, { "workdir", 1, 'W' }, { "env", 1, 'E' },
+	{ "verbose", 0, 'v' },
+#ifdef CONFIG_PID1_IDENTITY
+	{ "user", 1, 'u' }, { "workdir", 1, 'W' }, { "env", 1, 'E' },
+#endif
 	{ 0, 0, 0 },
 };
 static const struct opt_long dumb_longs[] = {
 	{ "single-child", 0, 'c' }, { "rewrite", 1, 'r' }, { "verbose", 0, 'v' },
 	{ 0, 0, 0 },
 };
-static const char *const shorts[] = { "cr:t:sp:e:qwvu:W:", "sp:vwge:lh", "cr:vVh" };
+static const char *const shorts[] = { "cr:t:sp:e:qwv" IDENTITY_SHORTS, "sp:vwge:lh", "cr:vVh" };
 
 /* Parse argv into o; returns the index of COMMAND. */
 static int parse_options(struct pid1_opts *o, int argc, char **argv)
@@ -330,6 +347,7 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 		case 'w':
 			o->warn_reaped = 1;
 			break;
+#ifdef CONFIG_PID1_IDENTITY
 		case 'u':
 			set_user(o, st.arg);
 			break;
@@ -339,6 +357,7 @@ static int parse_options(struct pid1_opts *o, int argc, char **argv)
 		case 'E':
 			add_env(o, st.arg);
 			break;
+#endif
 		case 'v':
 			log_level++;
 			break;
@@ -684,16 +703,20 @@ static void let_go(const struct pid1 *p)
 static pid_t start_child(struct pid1 *p, struct pid1_opts *o, char **cmd)
 {
 	struct spawn_error e;
+#ifdef CONFIG_PID1_IDENTITY
 	char *env[env_count(environ) + o->nenv + 1];
+#endif
 	pid_t pid;
 
 	/* an inherited SIG_IGN for SIGCHLD would make the kernel reap for us, invisibly */
 	ksig_disposition(SIGCHLD, SIG_DFL, &o->spawn.chld_ignored);
 	o->spawn.mask = p->loop.orig_mask;
+#ifdef CONFIG_PID1_IDENTITY
 	if (o->nenv) {
 		env_merge(env, environ, o->env, o->nenv);
 		o->spawn.env = env;
 	}
+#endif
 	release_tty(p);
 	pid = spawn_child(cmd, &o->spawn, &e);
 	o->spawn.env = 0; /* env[] ends with this function */

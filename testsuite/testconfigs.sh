@@ -29,11 +29,12 @@ build() {
 	(cd "$dir" && "$@" && make) >"$dir.log" 2>&1
 }
 
-# only_applet DIR NAME: the binary lists NAME alone and has no other applet's main()
+# only_applet DIR NAME: the binary lists NAME (and its aliases) alone, has no other main()
 only_applet() {
-	local list mains
+	local list mains want
 	list=$("$1/build/pidbox" --list) || return 1
-	[ "$list" = "$2" ] || { echo "--list says: $list"; return 1; }
+	want=$( { echo "$2"; sed -n 's|^//alias:\([^ ]*\) .*|\1|p' "$top/applets/$2.c"; } | LC_ALL=C sort)
+	[ "$list" = "$want" ] || { echo "--list says: $list"; return 1; }
 	mains=$(nm "$1/build/pidbox.unstripped" | awk '$3 ~ /_main$/ && $3 != "__libc_start_main" { print $3 }')
 	[ "$mains" = "${2}_main" ] || { echo "mains linked in: $mains"; return 1; }
 }
